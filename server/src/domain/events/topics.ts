@@ -1,0 +1,26 @@
+import type { CheckRunSnapshot, HealthStatusSnapshot } from '../integrity/integrity.types';
+import type { RepairBatchSnapshot } from '../integrity/repair.types';
+
+/**
+ * Every event that crosses processes, declared once. Workers publish after the result is stored in
+ * PostgreSQL; every API replica relays each event to its own subscribers.
+ */
+export const TOPICS = {
+  CHECK_RUN_UPDATED: 'CHECK_RUN_UPDATED',
+  HEALTH_STATUS_CHANGED: 'HEALTH_STATUS_CHANGED',
+  /** Repairs just committed (by an admin's resync or an auto-sync batch): a delta, not a state. */
+  REPAIRS_MADE: 'REPAIRS_MADE',
+} as const;
+
+export interface TopicPayloads {
+  [TOPICS.CHECK_RUN_UPDATED]: CheckRunSnapshot;
+  [TOPICS.HEALTH_STATUS_CHANGED]: HealthStatusSnapshot;
+  [TOPICS.REPAIRS_MADE]: RepairBatchSnapshot;
+}
+
+export type Topic = keyof TopicPayloads;
+
+/** Port the domain publishes through; implemented over Redis pub/sub, or in-process in the all-in-one mode. */
+export interface EventPublisher {
+  publish<T extends Topic>(topic: T, payload: TopicPayloads[T]): void | Promise<void>;
+}

@@ -1,0 +1,138 @@
+import { readableError } from '../errors/readable-error';
+import { publishSafely } from '../events/publish-safely';
+import { TOPICS, type EventPublisher } from '../events/topics';
+import type { Logger } from '../logging/logger';
+import type { CheckRunRepository } from './check-run.repository';
+import type { ConsistencyScanRepository, ScanBounds } from './consistency-scan.repository';
+import type { HealthService } from './health.service';
+import { consistencyRate, healthStateFor, type HealthThresholds } from './health-state';
+import type { CheckRunSnapshot } from './integrity.types';
+
+export interface CheckRunOptions {
+  /** Called after each chunk with the share done (0..1), after the run row is updated and published. */
+  onProgress?: (progress: number) => void | Promise<void>;
+}
+
+/** Students per chunk: small enough to report progress often, big enough that per-statement costs vanish. */
+const STUDENTS_PER_CHUNK = 20_000;
+const MAX_CHUNKS = 50;
+/**
+ * Chunks scanned at once, each on its own connection: PostgreSQL runs one statement on one core,
+ * so two keep a 2-core database as busy as its own parallel query would, and no busier.
+ */
+const CONCURRENT_CHUNKS = 2;
+
+export interface Chunk {
+  lo: number;
+  /** Exclusive. */
+  hi: number;
+}
+
+/** Splits the student-id span into at most MAX_CHUNKS contiguous ranges. */
+export function planChunks(bounds: ScanBounds | null): Chunk[] {
+  if (!bounds) return [];
+  const span = bounds.hi - bounds.lo + 1;
+  const count = Math.min(MAX_CHUNKS, Math.max(1, Math.ceil(span / STUDENTS_PER_CHUNK)));
+  const width = Math.ceil(span / count);
+  const chunks: Chunk[] = [];
+  for (let lo = bounds.lo; lo <= bounds.hi; lo += width) chunks.push({ lo, hi: Math.min(lo + width, bounds.hi + 1) });
+  return chunks;
+}
+
+/**
+ * Runs one integrity check: every violation type, set-based inside PostgreSQL, chunk by chunk over
+ * student ids. Results are stored first, then published; a failure ends the run FAILED and is rethrown
+ * so the job layer can retry.
+ */
+export class IntegrityCheckService {
+  constructor(
+    private readonly runs: CheckRunRepository,
+    private readonly scan: ConsistencyScanRepository,
+    private readonly health: HealthService,
+    private readonly events: EventPublisher,
+    private readonly thresholds: HealthThresholds,
+    private readonly logger?: Logger,
+  ) {}
+
+  async run(runId: number, options: CheckRunOptions = {}): Promise<CheckRunSnapshot> {
+    try {
+      await this.publishRun(await this.runs.markRunning(runId));
+      const [statement, bounds] = await Promise.all([this.scan.prepareChunkStatement(), this.scan.bounds()]);
+      const { pairsChecked, inconsistent } = await this.scanAll(runId, statement, planChunks(bounds), options);
+      const rate = consistencyRate(pairsChecked, inconsistent);
+      const done = await this.runs.markSucceeded(runId, {
+        pairsChecked,
+        inconsistent,
+        consistencyRate: rate,
+        healthState: healthStateFor(rate, this.thresholds),
+      });
+      await this.finish(done, options);
+      return done;
+    } catch (error) {
+      const message = `Integrity check failed: ${readableError(error)}`;
+      const failed = await this.runs.markFailed(runId, message).catch(() => null);
+      if (failed) await this.finish(failed, {});
+      // The job layer records this message too: give it the readable one, keep the original as cause.
+      throw new Error(message, { cause: error });
+    }
+  }
+
+  /** Scans the chunks CONCURRENT_CHUNKS at a time; the first failure stops the others taking more. */
+  private async scanAll(runId: number, statement: string, chunks: Chunk[], options: CheckRunOptions) {
+    const totals = { pairsChecked: 0, inconsistent: 0 };
+    let next = 0;
+    let finished = 0;
+    let failed = false;
+    // Chunks finish in any order; their progress steps are stored and published one after another.
+    let reporting = Promise.resolve();
+    const worker = async (): Promise<void> => {
+      while (!failed && next < chunks.length) {
+        const chunk = chunks[next++]!;
+        try {
+          const result = await this.scan.scanChunk(statement, runId, chunk.lo, chunk.hi);
+          totals.pairsChecked += result.pairs;
+          totals.inconsistent += result.inconsistent;
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
+        finished += 1;
+        if (finished < chunks.length) {
+          const progress = finished / chunks.length;
+          // Not awaited here: the next chunk's scan need not wait for the previous step's round trips.
+          reporting = reporting.then(() => this.reportProgress(runId, progress, options));
+          // Handled now (no unhandled rejection while scans go on), rethrown by the await below.
+          reporting.catch(() => {
+            failed = true;
+          });
+        }
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: Math.min(CONCURRENT_CHUNKS, chunks.length) }, worker));
+    } finally {
+      // Every step is stored and announced before the run's final state (or its failure) is.
+      await reporting.catch(() => undefined);
+    }
+    await reporting;
+    return totals;
+  }
+
+  private async reportProgress(runId: number, progress: number, options: CheckRunOptions): Promise<void> {
+    const run = await this.runs.setProgress(runId, progress);
+    if (!run) return;
+    await this.publishRun(run);
+    await options.onProgress?.(progress);
+  }
+
+  private async finish(run: CheckRunSnapshot, options: CheckRunOptions): Promise<void> {
+    await this.publishRun(run);
+    if (run.state === 'SUCCEEDED') await options.onProgress?.(1);
+    this.health.invalidate();
+    await publishSafely(this.events, TOPICS.HEALTH_STATUS_CHANGED, () => this.health.status(), this.logger);
+  }
+
+  private publishRun(run: CheckRunSnapshot): Promise<void> {
+    return publishSafely(this.events, TOPICS.CHECK_RUN_UPDATED, run, this.logger);
+  }
+}

@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import type { Viewer } from '../auth/viewer';
+import { uniqueViolation } from '../database/sql';
+import { badInput, conflict, forbidden, notFound } from '../errors/domain-error';
+import { parseId } from '../shared/ids';
+import { SPECIALIZATIONS, type Specialization } from '../shared/specialization';
+import type { UserRepository } from '../users/user.repository';
+import type { IdempotencyRepository } from './idempotency.repository';
+import type { ProgressRepository } from './progress.repository';
+import { MAX_TOTAL_XP, MAX_XP_CHANGE, type LicenseSnapshot, type ProgressSnapshot, type ProgressUpdate } from './progress.types';
+
+export interface UpdateProgressCommand {
+  studentId: string;
+  specialization: Specialization | string;
+  xpChange: number;
+  idempotencyKey?: string | null;
+}
+
+class NothingApplied extends Error {}
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,128}$/;
+
+export class ProgressService {
+  constructor(
+    private readonly progress: ProgressRepository,
+    private readonly idempotency: IdempotencyRepository,
+    private readonly users: UserRepository,
+  ) {}
+
+  async assign(studentIdRaw: string, specializationRaw: string): Promise<ProgressSnapshot> {
+    const studentId = parseId(studentIdRaw, 'studentId');
+    const specialization = checkSpecialization(specializationRaw);
+    const student = await this.users.findById(studentId);
+    if (!student) throw notFound(`Student ${studentId} does not exist`, { field: 'studentId' });
+    if (student.role !== 'STUDENT') throw badInput(`User ${studentId} is not a student`, { field: 'studentId' });
+    try {
+      return await this.progress.assign(studentId, specialization);
+    } catch (error) {
+      const constraint = uniqueViolation(error);
+      if (constraint?.startsWith('licenses')) {
+        throw conflict(`Student ${studentId} holds a ${specialization} license without progress; resync the license first`, {
+          reason: 'ORPHAN_LICENSE',
+        });
+      }
+      if (constraint) throw conflict(`Student ${studentId} is already assigned to ${specialization}`, { reason: 'ALREADY_ASSIGNED' });
+      throw error;
+    }
+  }
+
+  /** Adds XP and moves the license with it, once per idempotency key. */
+  async update(viewer: Viewer, command: UpdateProgressCommand): Promise<ProgressUpdate> {
+    const studentId = parseId(command.studentId, 'studentId');
+    const specialization = checkSpecialization(command.specialization);
+    const xp = command.xpChange;
+    if (!Number.isInteger(xp) || xp < 1 || xp > MAX_XP_CHANGE) {
+      throw badInput(`xpChange must be a whole number from 1 to ${MAX_XP_CHANGE.toLocaleString('en')}`, { field: 'xpChange' });
+    }
+    const key = command.idempotencyKey ?? undefined;
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+      throw badInput('idempotencyKey must be 1 to 128 characters of letters, digits, _ . : -', { field: 'idempotencyKey' });
+    }
+
+    const result = key
+      ? await this.applyOnce(viewer.id, key, studentId, specialization, xp)
+      : await this.progress.applyXp(this.progress.knex, studentId, specialization, xp);
+    if (result) return result;
+    throw await this.explainMiss(studentId, specialization);
+  }
+
+  async listForStudent(viewer: Viewer, studentIdRaw: string): Promise<ProgressSnapshot[]> {
+    const studentId = parseId(studentIdRaw, 'studentId');
+    if (viewer.role === 'STUDENT' && viewer.id !== studentId) throw forbidden('Students may only read their own progress.');
+    const student = await this.users.findById(studentId);
+    if (!student) throw notFound(`Student ${studentId} does not exist`, { field: 'studentId' });
+    return this.progress.listForStudent(studentId);
+  }
+
+  licensesForStudent(studentId: number): Promise<LicenseSnapshot[]> {
+    return this.progress.licensesForStudent(studentId);
+  }
+
+  private async applyOnce(
+    actorId: number,
+    key: string,
+    studentId: number,
+    specialization: Specialization,
+    xp: number,
+  ): Promise<ProgressUpdate | undefined> {
+    const requestHash = createHash('sha256').update(JSON.stringify(['updateProgress', studentId, specialization, xp])).digest('hex');
+    try {
+      return await this.progress.knex.transaction(async (trx) => {
+        const claim = await this.idempotency.claim<ProgressUpdate>(trx, actorId, key, 'updateProgress', requestHash);
+        if (claim.kind === 'replay') {
+          if (claim.requestHash !== requestHash) {
+            throw conflict('idempotencyKey was already used for a different request', { field: 'idempotencyKey' });
+          }
+          if (!claim.response) throw conflict('A request with this idempotencyKey is still in progress', { field: 'idempotencyKey' });
+          return reviveDates(claim.response);
+        }
+        const result = await this.progress.applyXp(trx, studentId, specialization, xp);
+        // Nothing matched: roll the claim back too, so the key stays free for a corrected retry.
+        if (!result) throw new NothingApplied();
+        await this.idempotency.complete(trx, actorId, key, result);
+        return result;
+      });
+    } catch (error) {
+      if (error instanceof NothingApplied) return undefined;
+      throw error;
+    }
+  }
+
+  private async explainMiss(studentId: number, specialization: Specialization): Promise<Error> {
+    switch (await this.progress.diagnose(studentId, specialization)) {
+      case 'UNKNOWN_STUDENT':
+        return notFound(`Student ${studentId} does not exist`, { field: 'studentId' });
+      case 'NOT_ASSIGNED':
+        return notFound(`Student ${studentId} is not assigned to ${specialization}; assign the specialization first`, {
+          reason: 'SPECIALIZATION_NOT_ASSIGNED',
+        });
+      case 'XP_CEILING':
+        return badInput(`This change would take total XP past the ceiling of ${MAX_TOTAL_XP.toLocaleString('en')}`, {
+          field: 'xpChange',
+          reason: 'XP_CEILING',
+        });
+    }
+  }
+}
+
+export function checkSpecialization(raw: string): Specialization {
+  if (!SPECIALIZATIONS.includes(raw as Specialization)) {
+    throw badInput(`specialization must be one of ${SPECIALIZATIONS.join(', ')}`, { field: 'specialization' });
+  }
+  return raw as Specialization;
+}
+
+function reviveDates(update: ProgressUpdate): ProgressUpdate {
+  return {
+    ...update,
+    progress: { ...update.progress, updatedAt: new Date(update.progress.updatedAt) },
+    license: { ...update.license, updatedAt: new Date(update.license.updatedAt) },
+  };
+}

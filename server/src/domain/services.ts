@@ -1,0 +1,86 @@
+import { AuthService } from './auth/auth.service';
+import { PasswordHasher } from './auth/password-hasher';
+import { TokenService } from './auth/token.service';
+import type { AppConfig } from './config/app-config';
+import type { Orm } from './database/database';
+import { NO_EVENT_PUBLISHER } from './events/no-event-publisher';
+import type { EventPublisher } from './events/topics';
+import { CheckRunRepository } from './integrity/check-run.repository';
+import { ConsistencyScanRepository } from './integrity/consistency-scan.repository';
+import { HealthService } from './integrity/health.service';
+import { IntegrityCheckService } from './integrity/integrity-check.service';
+import { IntegrityReadService } from './integrity/integrity-read.service';
+import { IntegrityStatsRepository } from './integrity/integrity-stats.repository';
+import { RepairRepository } from './integrity/repair.repository';
+import { RepairService } from './integrity/repair.service';
+import { ViolationRepository } from './integrity/violation.repository';
+import type { IntegrityJobs } from './jobs/job-catalogue';
+import { NO_JOB_QUEUE } from './jobs/no-job-queue';
+import { LevelTable } from './levels/level-table';
+import { IdempotencyRetentionService } from './progress/idempotency-retention.service';
+import { IdempotencyRepository } from './progress/idempotency.repository';
+import { ProgressRepository } from './progress/progress.repository';
+import { ProgressService } from './progress/progress.service';
+import { UserRepository } from './users/user.repository';
+import { UsersService } from './users/users.service';
+
+/** The domain's composition: one instance of each service, shared by the API and the workers. */
+export interface DomainServices {
+  readonly config: AppConfig;
+  readonly orm: Orm;
+  readonly levels: LevelTable;
+  readonly tokens: TokenService;
+  readonly auth: AuthService;
+  readonly users: UsersService;
+  readonly progress: ProgressService;
+  /** Purges idempotency records past their retention (called by the maintenance job). */
+  readonly idempotencyRetention: IdempotencyRetentionService;
+  /** Where results are announced after they are stored (Redis pub/sub, in-process, or nowhere). */
+  readonly events: EventPublisher;
+  /** The integrity job queue, in processes that request jobs (the API). */
+  readonly jobs: IntegrityJobs;
+  /** Runs integrity checks (called by the check job). */
+  readonly integrity: IntegrityCheckService;
+  /** Auto-sync (called by the auto-sync job) and on-demand resync. */
+  readonly repairs: RepairService;
+  /** Cached health status and metrics; `invalidate()` when a run or repair event arrives. */
+  readonly health: HealthService;
+  /** Pages of violations, check runs and repairs. */
+  readonly integrityReads: IntegrityReadService;
+}
+
+/** Adapters the process plugs into the domain (the domain defines the ports, never the transports). */
+export interface DomainPorts {
+  readonly events?: EventPublisher;
+  readonly jobs?: IntegrityJobs;
+}
+
+export async function createDomainServices(config: AppConfig, orm: Orm, ports: DomainPorts = {}): Promise<DomainServices> {
+  const events = ports.events ?? NO_EVENT_PUBLISHER;
+  const jobs = ports.jobs ?? NO_JOB_QUEUE;
+  const hasher = new PasswordHasher();
+  const userRepository = new UserRepository(orm);
+  const tokens = new TokenService(config.jwt);
+  const levels = await LevelTable.load(orm);
+  const checkRuns = new CheckRunRepository(orm);
+  const repairRepository = new RepairRepository(orm);
+  const health = new HealthService(checkRuns, new IntegrityStatsRepository(orm), jobs);
+  const idempotency = new IdempotencyRepository();
+  const integrity = new IntegrityCheckService(checkRuns, new ConsistencyScanRepository(orm), health, events, config.health);
+  return {
+    config,
+    orm,
+    levels,
+    tokens,
+    auth: new AuthService(userRepository, hasher, tokens),
+    users: new UsersService(userRepository, hasher),
+    progress: new ProgressService(new ProgressRepository(orm), idempotency, userRepository),
+    idempotencyRetention: new IdempotencyRetentionService(orm, idempotency, config.idempotencyRetentionHours),
+    events,
+    jobs,
+    integrity,
+    repairs: new RepairService(repairRepository, checkRuns, integrity, health, levels, events),
+    health,
+    integrityReads: new IntegrityReadService(new ViolationRepository(orm), checkRuns, repairRepository),
+  };
+}

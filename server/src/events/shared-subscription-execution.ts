@@ -1,0 +1,202 @@
+import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult } from 'graphql';
+
+/** Where one subscription's results go: its graphql-transport-ws id on its socket (a `ws` WebSocket). */
+export interface SubscriberChannel {
+  readonly id: string;
+  readonly socket: {
+    readonly readyState: number;
+    readonly bufferedAmount: number;
+    send(data: string, callback?: (error?: Error) => void): void;
+  };
+}
+
+export interface SharedExecutionOptions {
+  /**
+   * Which subscribers may share one execution per event: two subscriptions with the same key must
+   * get the same result for the same event (same document, operation, variables and role). Null: this
+   * subscription executes every event on its own.
+   */
+  shareKey(args: ExecutionArgs): string | null;
+  /**
+   * The context one shared execution runs with, derived from the context of the member that triggers
+   * it. It must not carry the member's identity; reading what is left of it calls `onIdentityRead`,
+   * and the execution is then thrown away and every member executes that event with its own context.
+   */
+  sharedContext(memberContext: unknown, onIdentityRead: () => void): unknown;
+  /** Before each event reaches a subscriber: false ends that subscription (e.g. its token expired). */
+  admit?(args: ExecutionArgs): boolean;
+  /**
+   * The subscription's socket and id. With it, each result is written straight to the socket as a
+   * `next` message whose payload is serialised once per group; without it, results are handed back
+   * to graphql-ws one by one.
+   */
+  channel?(args: ExecutionArgs): SubscriberChannel | null;
+  /** The payload of a `next` message for a result (error formatting): what graphql-ws's onNext hook would send. */
+  format?(result: ExecutionResult): unknown;
+}
+
+/**
+ * Bytes a socket may have waiting before its subscription stops pulling events until they are
+ * written. Events then wait in the subscription's own (sliding) buffer, so a stalled client holds
+ * at most this much plus that buffer, and never delays anyone else.
+ */
+export const SOCKET_HIGH_WATER_BYTES = 256 * 1024;
+
+const OPEN = 1;
+
+/** The result of a shared execution, or NOT_SHARED when it read the identity of whoever triggered it. */
+const NOT_SHARED = Symbol('not shared');
+
+interface Delivery {
+  readonly result: ExecutionResult;
+  /** The serialised `next` payload, made on first use. */
+  json?: string;
+}
+
+type Subscribe = (args: ExecutionArgs) => Promise<AsyncGenerator<ExecutionResult> | ExecutionResult>;
+
+/**
+ * A drop-in for graphql's `subscribe` that executes and serialises each event once per group of equal
+ * subscriptions instead of once per subscriber.
+ *
+ * Every subscriber keeps its own source stream (its own current state first, its own filter, its own
+ * order, its own authorization at subscribe time); only "event → result → JSON" is shared. The event
+ * bus hands the same payload object to every listener, so results are memoised per payload object
+ * and share key: the first subscriber to reach an event executes it, the others reuse its result and
+ * its JSON. Payloads are snapshots, never mutated after publication, which makes the object a valid key.
+ */
+export function createSharedSubscribe(options: SharedExecutionOptions): Subscribe {
+  const deliveries = new WeakMap<object, Map<string, Promise<Delivery | typeof NOT_SHARED>>>();
+  const format = options.format ?? ((result: ExecutionResult) => result);
+
+  const executeShared = async (args: ExecutionArgs, event: object): Promise<Delivery | typeof NOT_SHARED> => {
+    let identityRead = false;
+    const contextValue = options.sharedContext(args.contextValue, () => (identityRead = true));
+    const result = await execute({ ...args, rootValue: event, contextValue });
+    return identityRead ? NOT_SHARED : { result };
+  };
+
+  const deliveryFor = async (args: ExecutionArgs, key: string | null, event: unknown): Promise<Delivery> => {
+    if (key === null || typeof event !== 'object' || event === null) return { result: await execute({ ...args, rootValue: event }) };
+    let byKey = deliveries.get(event);
+    if (!byKey) {
+      byKey = new Map();
+      deliveries.set(event, byKey);
+    }
+    let shared = byKey.get(key);
+    if (!shared) {
+      shared = executeShared(args, event);
+      byKey.set(key, shared);
+    }
+    const delivery = await shared;
+    return delivery === NOT_SHARED ? { result: await execute({ ...args, rootValue: event }) } : delivery;
+  };
+
+  const jsonOf = (delivery: Delivery): string => (delivery.json ??= JSON.stringify(format(delivery.result)));
+
+  return async (args) => {
+    const source = await createSourceEventStream(args);
+    if (!isAsyncIterable(source)) return source;
+    const key = options.shareKey(args);
+    const admit = options.admit && (() => options.admit!(args));
+    const iterator = source[Symbol.asyncIterator]();
+    const channel = options.channel?.(args);
+    if (channel) return writeEvents(iterator, channel, async (event) => jsonOf(await deliveryFor(args, key, event)), admit);
+    return mapEvents(iterator, async (event) => (await deliveryFor(args, key, event)).result, admit);
+  };
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof (value as { [Symbol.asyncIterator]?: unknown } | null)?.[Symbol.asyncIterator] === 'function';
+}
+
+const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
+
+/**
+ * Writes each event of a source stream to the subscription's socket, one at a time and in order, as
+ * graphql-transport-ws `next` messages (the same bytes graphql-ws would write). graphql-ws gets an
+ * iterator that yields nothing and ends when the stream does, so it still sends `complete` (or
+ * `error` if delivery fails) and still calls `return()` when the client completes or disconnects.
+ */
+function writeEvents(
+  source: AsyncIterator<unknown>,
+  channel: SubscriberChannel,
+  payloadOf: (event: unknown) => Promise<string>,
+  admit?: () => boolean,
+): AsyncGenerator<ExecutionResult> {
+  const { socket } = channel;
+  const prefix = `{"id":${JSON.stringify(channel.id)},"type":"next","payload":`;
+  let stopped = false;
+  const pumped = (async () => {
+    try {
+      for (;;) {
+        const step = await source.next();
+        if (step.done || stopped || (admit && !admit())) return;
+        const payload = await payloadOf(step.value);
+        if (stopped || socket.readyState !== OPEN) return;
+        const message = `${prefix}${payload}}`;
+        if (socket.bufferedAmount < SOCKET_HIGH_WATER_BYTES) socket.send(message);
+        else await new Promise<void>((resolve) => socket.send(message, () => resolve()));
+      }
+    } finally {
+      await source.return?.();
+    }
+  })();
+  // Failures reach graphql-ws through next(); this only keeps one it never asks for from going unhandled.
+  pumped.catch(() => undefined);
+  const finish = async (): Promise<IteratorResult<ExecutionResult>> => {
+    stopped = true;
+    await source.return?.();
+    return DONE;
+  };
+  const writer: AsyncGenerator<ExecutionResult> = {
+    next: () => pumped.then(() => DONE),
+    return: finish,
+    async throw(error: unknown) {
+      await finish();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return writer;
+    },
+  };
+  return writer;
+}
+
+/**
+ * Maps a source stream one event at a time (so results keep the source's order). Like graphql-js's
+ * own mapper, `return()` reaches the source at once, even while a `next()` is waiting for an event,
+ * so a subscriber that leaves stops listening immediately.
+ */
+function mapEvents(
+  source: AsyncIterator<unknown>,
+  map: (event: unknown) => Promise<ExecutionResult>,
+  admit?: () => boolean,
+): AsyncGenerator<ExecutionResult> {
+  const finish = async (): Promise<IteratorResult<ExecutionResult>> => {
+    await source.return?.();
+    return DONE;
+  };
+  const mapper: AsyncGenerator<ExecutionResult> = {
+    async next() {
+      const step = await source.next();
+      if (step.done) return DONE;
+      if (admit && !admit()) return finish();
+      try {
+        return { done: false, value: await map(step.value) };
+      } catch (error) {
+        await source.return?.().catch(() => undefined);
+        throw error;
+      }
+    },
+    return: finish,
+    async throw(error: unknown) {
+      await finish();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return mapper;
+    },
+  };
+  return mapper;
+}

@@ -1,0 +1,85 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { MiddlewareFn } from 'type-graphql';
+import { DomainError, type ErrorCode } from '../../domain/errors/domain-error';
+
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429 };
+const PUBLIC_CODES = new Set<string>(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED']);
+/** Apollo's and graphql-js's own codes for requests that never reached a resolver. */
+const REQUEST_CODES = new Set<string>([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+export function toGraphQLError(error: DomainError): GraphQLError {
+  const status = HTTP_STATUS[error.code];
+  return new GraphQLError(error.message, {
+    extensions: { code: error.code, ...error.details, ...(status ? { http: { status } } : {}) },
+  });
+}
+
+/** Turns domain errors thrown below a resolver into coded GraphQL errors (with their HTTP status). */
+export const DomainErrorMiddleware: MiddlewareFn = async (_action, next) => {
+  try {
+    return await next();
+  } catch (error) {
+    if (error instanceof DomainError) throw toGraphQLError(error);
+    throw error;
+  }
+};
+
+/** class-validator's shape, as type-graphql reports it (nested inputs carry `children`). */
+interface ValidationFailure {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationFailure[];
+}
+
+function flattenValidation(failures: ValidationFailure[], prefix = ''): Array<{ field: string; message: string }> {
+  return failures.flatMap((failure) => {
+    const field = prefix ? `${prefix}.${failure.property}` : failure.property;
+    const own = Object.values(failure.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flattenValidation(failure.children ?? [], field)];
+  });
+}
+
+export interface ErrorReporter {
+  (error: unknown): void;
+}
+
+/**
+ * The one place errors leave the API: known codes pass with their message, validation failures
+ * become BAD_USER_INPUT, and everything else is masked as INTERNAL_SERVER_ERROR (and reported).
+ */
+export function createErrorFormatter(report: ErrorReporter) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = String(formatted.extensions?.code ?? '');
+    const original = (error as { originalError?: unknown })?.originalError;
+    const base = { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
+    if (original instanceof DomainError) {
+      return { ...base, extensions: { code: original.code, ...original.details } };
+    }
+    const validation = (formatted.extensions?.validationErrors ??
+      (original as { validationErrors?: unknown })?.validationErrors) as ValidationFailure[] | undefined;
+    if (Array.isArray(validation)) {
+      const failures = flattenValidation(validation);
+      return {
+        ...base,
+        message: failures.length ? `Invalid input: ${failures.map((f) => f.message).join('; ')}` : 'Invalid input',
+        extensions: { code: 'BAD_USER_INPUT', fields: [...new Set(failures.map((f) => f.field))] },
+      };
+    }
+    if (PUBLIC_CODES.has(code)) {
+      const { http: _http, stacktrace: _stack, ...rest } = formatted.extensions ?? {};
+      return { ...base, extensions: { ...rest, code } };
+    }
+    if (REQUEST_CODES.has(code)) {
+      return { ...base, extensions: { code: 'BAD_USER_INPUT', reason: code } };
+    }
+    report(error);
+    return { message: 'Internal server error', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}

@@ -1,0 +1,65 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { notFound } from '../../domain/errors/domain-error';
+import type { RepairRecord } from '../../domain/integrity/repair.types';
+import { parseId } from '../../domain/shared/ids';
+import type { Specialization } from '../../domain/shared/specialization';
+import { toConnection, type Connection } from '../common/connection.type';
+import { decodeCursor } from '../common/cursor';
+import { SpecializationEnum } from '../common/enums';
+import type { GraphQLContext } from '../context';
+import { UserType } from '../users/user.type';
+import { RepairConnectionType } from './repair-connection.type';
+import { RepairType } from './repair.type';
+
+@Resolver(() => RepairType)
+export class RepairResolver {
+  @Authorized('ADMIN')
+  @Query(() => RepairConnectionType, { description: 'The repair audit, newest first, optionally for one student. `first`: 1 to 100.' })
+  async repairs(
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('studentId', () => ID, { nullable: true }) studentId: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Connection<RepairRecord>> {
+    const page = await ctx.services.integrityReads.repairs(studentId ? parseId(studentId, 'studentId') : undefined, {
+      first: first ?? 50,
+      afterId: decodeCursor('repair', after),
+    });
+    return toConnection('repair', page.repairs, page.hasNextPage, page.totalCount);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => RepairType, {
+    description:
+      'Repairs one pair now (license follows progress, progress follows XP), audited with you as actor. CONFLICT (reason ALREADY_CONSISTENT) if there is nothing to repair.',
+  })
+  resyncLicense(
+    @Arg('studentId', () => ID) studentId: string,
+    @Arg('specialization', () => SpecializationEnum) specialization: Specialization,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<RepairRecord> {
+    return ctx.services.repairs.resyncLicense(ctx.viewer!, studentId, specialization);
+  }
+
+  @FieldResolver(() => UserType)
+  async student(@Root() repair: RepairRecord, @Ctx() ctx: GraphQLContext): Promise<UserType> {
+    const user = await ctx.loaders.user.load(repair.studentId);
+    if (!user) throw notFound(`Student ${repair.studentId} does not exist`);
+    return user;
+  }
+
+  @FieldResolver(() => UserType, { nullable: true, description: 'The admin who made it; null for jobs and the enforcer.' })
+  async actor(@Root() repair: RepairRecord, @Ctx() ctx: GraphQLContext): Promise<UserType | null> {
+    return repair.actorId === null ? null : ctx.loaders.user.load(repair.actorId);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The pair before, as JSON ({ progress, license } for check repairs).' })
+  before(@Root() repair: RepairRecord): string | null {
+    return repair.before === null ? null : JSON.stringify(repair.before);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The pair after, as JSON ({ progress, license } for check repairs).' })
+  after(@Root() repair: RepairRecord): string | null {
+    return repair.after === null ? null : JSON.stringify(repair.after);
+  }
+}

@@ -1,0 +1,47 @@
+import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { notFound } from '../../domain/errors/domain-error';
+import type { ViolationRecord } from '../../domain/integrity/violation.repository';
+import { parseId } from '../../domain/shared/ids';
+import { toConnection, type Connection } from '../common/connection.type';
+import { decodeCursor } from '../common/cursor';
+import type { GraphQLContext } from '../context';
+import { UserType } from '../users/user.type';
+import { ViolationConnectionType } from './violation-connection.type';
+import { ViolationFilterInput } from './violation-filter.input';
+import { ViolationType } from './violation.type';
+
+@Resolver(() => ViolationType)
+export class ViolationResolver {
+  @Authorized('ADMIN')
+  @Query(() => ViolationConnectionType, { description: 'Violations newest first, open ones unless filter.includeResolved. `first`: 1 to 100.' })
+  async violations(
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => ViolationFilterInput, { nullable: true }) filter: ViolationFilterInput | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Connection<ViolationRecord>> {
+    const page = await ctx.services.integrityReads.violations(
+      {
+        type: filter?.type ?? undefined,
+        specialization: filter?.specialization ?? undefined,
+        studentId: filter?.studentId ? parseId(filter.studentId, 'filter.studentId') : undefined,
+        studentSearch: filter?.student?.trim() || undefined,
+        includeResolved: filter?.includeResolved ?? false,
+      },
+      { first: first ?? 50, afterId: decodeCursor('violation', after) },
+    );
+    return toConnection('violation', page.violations, page.hasNextPage, page.totalCount);
+  }
+
+  @FieldResolver(() => UserType)
+  async student(@Root() violation: ViolationRecord, @Ctx() ctx: GraphQLContext): Promise<UserType> {
+    const user = await ctx.loaders.user.load(violation.studentId);
+    if (!user) throw notFound(`Student ${violation.studentId} does not exist`);
+    return user;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'The level its total XP earns (capped at the top level).' })
+  expectedLevel(@Root() violation: ViolationRecord, @Ctx() ctx: GraphQLContext): number | null {
+    return violation.totalXp === null ? null : ctx.services.levels.levelForXp(violation.specialization, violation.totalXp);
+  }
+}

@@ -1,0 +1,37 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { Specialization } from '../../domain/shared/specialization';
+import { SpecializationEnum } from '../common/enums';
+import type { GraphQLContext } from '../context';
+import { ProgressUpdateInput } from './progress-update.input';
+import { ProgressUpdateResultType } from './progress-update-result.type';
+import { SpecializationProgressType } from './specialization-progress.type';
+
+@Resolver()
+export class ProgressResolver {
+  @Authorized()
+  @Query(() => [SpecializationProgressType], {
+    description: "A student's progress in every assigned specialization. Admins, instructors, or the student themself.",
+  })
+  studentProgress(@Arg('studentId', () => ID) studentId: string, @Ctx() ctx: GraphQLContext): Promise<SpecializationProgressType[]> {
+    return ctx.services.progress.listForStudent(ctx.viewer!, studentId);
+  }
+
+  @Authorized('ADMIN', 'INSTRUCTOR')
+  @Mutation(() => SpecializationProgressType, { description: 'Starts a student in a specialization: progress and license at level 1.' })
+  assignSpecialization(
+    @Arg('studentId', () => ID) studentId: string,
+    @Arg('specialization', () => SpecializationEnum) specialization: Specialization,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<SpecializationProgressType> {
+    return ctx.services.progress.assign(studentId, specialization);
+  }
+
+  @Authorized('ADMIN', 'INSTRUCTOR')
+  @Mutation(() => ProgressUpdateResultType, { description: 'Adds XP; the license moves with the level in the same transaction.' })
+  updateProgress(
+    @Arg('input', () => ProgressUpdateInput) input: ProgressUpdateInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ProgressUpdateResultType> {
+    return ctx.services.progress.update(ctx.viewer!, input);
+  }
+}

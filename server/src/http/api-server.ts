@@ -1,0 +1,115 @@
+import express from 'express';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { PubSub } from 'type-graphql';
+import type { Logger } from '../domain/logging/logger';
+import type { DomainServices } from '../domain/services';
+import { createPublicErrorFormatter } from '../graphql/common/public-errors';
+import { metricsRegistry, websocketConnections } from '../observability/metrics';
+import { refreshStoredGauges } from '../observability/stored-gauges';
+import { buildApiSchema } from '../graphql/schema';
+import { createAddressResolver, withClientAddress } from './client-address';
+import { dashboardRouter } from './dashboard';
+import { createGraphQLEndpoint } from './graphql-endpoint';
+import { graphqlMetricsPlugin } from './graphql-metrics.plugin';
+import { createGraphQLWebSocket } from './graphql-websocket';
+import { jsonErrorHandler } from './json-errors';
+import { loginRateLimitPlugin } from './login-rate-limit.plugin';
+import { OriginPolicy } from './origin-policy';
+import { apiRateLimit } from './rate-limit';
+import { createRateLimiters } from './rate-limiters';
+import { readinessHandler, type ReadinessProbe } from './readiness';
+import { requestContext } from './request-context';
+import { securityHeaders } from './security-headers';
+import { WebSocketGuards } from './websocket-guards';
+
+export interface ApiServer {
+  readonly httpServer: Server;
+  listen(port: number, host?: string): Promise<number>;
+  /** Stops accepting, drains HTTP, closes WebSockets (clients reconnect elsewhere). */
+  close(): Promise<void>;
+}
+
+export async function createApiServer(options: {
+  services: DomainServices;
+  logger: Logger;
+  /** Delivers subscription events (see events/api-live-events.ts); without it subscriptions stay silent. */
+  pubSub?: PubSub;
+  /** Dependencies besides PostgreSQL that `/readyz` checks (e.g. the queue backend). */
+  readiness?: Record<string, ReadinessProbe>;
+  /** The built dashboard to serve at `/` (web/dist), if any. */
+  dashboardDir?: string;
+}): Promise<ApiServer> {
+  const { services, logger } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  // res.send would hash every GraphQL answer for an ETag that no client revalidates (POSTs, no-store);
+  // the dashboard's static files keep theirs (express.static sets its own).
+  app.set('etag', false);
+  app.use(requestContext(logger));
+  app.use(securityHeaders({ production: services.config.isProduction }));
+  const httpServer = createServer(app);
+  const schema = await buildApiSchema(options.pubSub);
+  const limiters = createRateLimiters(services.config, logger);
+  const origins = new OriginPolicy(services.config.corsOrigins);
+  const clientAddress = createAddressResolver(services.config.trustProxy);
+  app.set('trust proxy', services.config.trustProxy);
+  const guards = new WebSocketGuards({
+    schema,
+    limiters,
+    origins,
+    formatError: createPublicErrorFormatter({
+      report: (error) => logger.error({ err: error }, 'unexpected GraphQL error'),
+      production: services.config.isProduction,
+    }),
+    maxConnectionsPerUser: services.config.rateLimits.wsConnectionsPerUser,
+    clientAddress,
+    introspection: !services.config.isProduction,
+    logger,
+  });
+  const ws = createGraphQLWebSocket({ schema, services, httpServer, logger, guards });
+  ws.server.on('connection', (socket) => {
+    websocketConnections.inc();
+    socket.once('close', () => websocketConnections.dec());
+  });
+  const graphql = await createGraphQLEndpoint({
+    schema,
+    services,
+    httpServer,
+    logger,
+    plugins: [{ serverWillStart: async () => ({ drainServer: () => ws.dispose() }) }, loginRateLimitPlugin(limiters), graphqlMetricsPlugin()],
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', readinessHandler({ postgres: () => services.orm.em.getKnex().raw('select 1'), ...options.readiness }));
+  app.get('/metrics', async (_req, res) => {
+    await refreshStoredGauges(services, logger);
+    res.setHeader('content-type', metricsRegistry.contentType);
+    res.send(await metricsRegistry.metrics());
+  });
+  app.use(
+    '/graphql',
+    withClientAddress(clientAddress),
+    ...origins.middleware(),
+    apiRateLimit(limiters, services.tokens, logger),
+    ...graphql.handler,
+  );
+  const dashboard = options.dashboardDir ? dashboardRouter(options.dashboardDir) : undefined;
+  if (dashboard) app.use(dashboard);
+  app.use(jsonErrorHandler(logger));
+
+  return {
+    httpServer,
+    listen: (port, host = '0.0.0.0') =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => resolve((httpServer.address() as AddressInfo).port));
+      }),
+    close: async () => {
+      await graphql.apollo.stop();
+      await limiters.close();
+    },
+  };
+}

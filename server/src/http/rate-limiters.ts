@@ -1,0 +1,87 @@
+import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { AppConfig } from '../domain/config/app-config';
+import type { Logger } from '../domain/logging/logger';
+
+export type RateVerdict = { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSeconds: number };
+
+/** One budget of `points` per minute per key. */
+export class RateBudget {
+  constructor(
+    private readonly limiter: RateLimiterAbstract,
+    readonly pointsPerMinute: number,
+  ) {}
+
+  async take(key: string, points = 1): Promise<RateVerdict> {
+    try {
+      await this.limiter.consume(key, points);
+      return { allowed: true };
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) {
+        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+      }
+      throw rejection;
+    }
+  }
+}
+
+export interface RateLimiters {
+  /** Every /graphql request: per signed-in user, else per client IP. */
+  readonly api: RateBudget;
+  /** Each executed `login` field, per client IP. */
+  readonly loginPerIp: RateBudget;
+  /** Each executed `login` field, per client IP and email: the brute-force budget. */
+  readonly loginPerEmail: RateBudget;
+  /** Each operation started over a WebSocket, per user. */
+  readonly wsSubscribe: RateBudget;
+  close(): Promise<void>;
+}
+
+/**
+ * Counters live in Redis when REDIS_URL is set, so every replica shares them; otherwise (the
+ * zero-install mode) in this process. A Redis outage falls back to in-process counters rather
+ * than refusing or waving through every request.
+ */
+export function createRateLimiters(config: AppConfig, logger: Logger): RateLimiters {
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, {
+        maxRetriesPerRequest: 1,
+        connectionName: 'levelsync-rate-limit',
+        // Every /graphql request takes from a budget: the counters of requests handled in the same
+        // event-loop turn go to Redis in one write instead of one write (and syscall) each.
+        enableAutoPipelining: true,
+      })
+    : undefined;
+  let warned = false;
+  redis?.on('error', (error: Error) => {
+    if (!warned) logger.warn({ err: error }, 'rate-limit Redis unavailable; counting in process until it returns');
+    warned = true;
+  });
+  redis?.on('ready', () => {
+    warned = false;
+    // Queue commands only while first connecting; in an outage, fail fast to the in-process counters.
+    redis.options.enableOfflineQueue = false;
+  });
+
+  const budget = (name: string, points: number): RateBudget => {
+    const options = { keyPrefix: `${config.redisKeyPrefix}:rl:${name}`, points, duration: 60 };
+    const memory = new RateLimiterMemory(options);
+    const limiter = redis ? new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: memory }) : memory;
+    return new RateBudget(limiter, points);
+  };
+
+  return {
+    api: budget('api', config.rateLimitPerMinute),
+    loginPerIp: budget('login-ip', config.rateLimits.loginPerIpPerMinute),
+    loginPerEmail: budget('login-email', config.rateLimits.loginPerEmailPerMinute),
+    wsSubscribe: budget('ws-subscribe', config.rateLimits.wsSubscribesPerMinute),
+    async close() {
+      if (!redis) return;
+      try {
+        await redis.quit();
+      } catch {
+        redis.disconnect();
+      }
+    },
+  };
+}

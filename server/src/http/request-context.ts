@@ -1,0 +1,50 @@
+import type { RequestHandler, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../domain/logging/logger';
+import { httpRequestDuration, httpRequestsInFlight } from '../observability/metrics';
+
+/** An incoming id is kept only if it cannot smuggle anything into a log line or a header. */
+const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const KNOWN_ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
+
+export interface RequestLocals {
+  requestId: string;
+  log: Logger;
+}
+
+export function requestLocals(res: Response): RequestLocals {
+  return res.locals as RequestLocals;
+}
+
+/**
+ * Gives every request an id (the caller's `x-request-id` if sane, else a new UUID), returns it in
+ * the response header, hands a child logger carrying it to everything downstream
+ * (`res.locals.log`), and ends the request with one access line and a latency observation.
+ */
+export function requestContext(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const incoming = req.headers['x-request-id'];
+    const requestId = typeof incoming === 'string' && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    // The child logger is built on first use: at LOG_LEVEL=warn most requests never log a line.
+    let log: Logger | undefined;
+    const child = (): Logger => (log ??= logger.child({ requestId }));
+    res.locals.requestId = requestId;
+    Object.defineProperty(res.locals, 'log', { get: child, enumerable: true, configurable: true });
+    res.setHeader('x-request-id', requestId);
+    const started = process.hrtime.bigint();
+    const path = req.path; // routers mounted on a path rewrite req.path by the time the response ends
+    httpRequestsInFlight.inc();
+    res.once('close', () => httpRequestsInFlight.dec());
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const route = KNOWN_ROUTES.has(path) ? path : req.method === 'GET' ? 'dashboard' : 'other';
+      httpRequestDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
+      // Health probes every few seconds would drown the log; they stay at debug.
+      const level = route === '/healthz' || route === '/readyz' || route === '/metrics' ? 'debug' : 'info';
+      if (logger.isLevelEnabled(level)) {
+        child()[level]({ method: req.method, path, status: res.statusCode, durationMs: Math.round(seconds * 1000) }, 'request completed');
+      }
+    });
+    next();
+  };
+}

@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import { resolve } from 'node:path';
+import { ConfigError, loadConfig } from './domain/config/app-config';
+import { connectDatabase, migrateDatabase } from './domain/database/database';
+import { createLogger } from './domain/logging/logger';
+import { createDomainServices } from './domain/services';
+import { createApiLiveEvents } from './events/api-live-events';
+import { createApiServer } from './http/api-server';
+import { jobsReadiness } from './http/readiness';
+import { observeCheckRuns } from './observability/check-run-metrics';
+import { createJobsRuntime } from './queue/jobs-runtime';
+
+/** The API process: GraphQL over HTTP and WebSocket, health endpoints; queues jobs, relays their events. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel, 'levelsync-api');
+  if (!config.databaseUrl) throw new ConfigError('DATABASE_URL is required for the API process (use `npm start` for the all-in-one mode)');
+  if (!config.redisUrl) {
+    throw new ConfigError('REDIS_URL is required for the API process: jobs and live events go through Redis (use `npm start` for the all-in-one mode)');
+  }
+  const orm = await connectDatabase({ url: config.databaseUrl });
+  await migrateDatabase(orm, config.databaseUrl);
+  const runtime = createJobsRuntime(config, orm, logger);
+  const services = await createDomainServices(config, orm, { events: runtime.bus, jobs: runtime.queue });
+  if (config.admin.password) await services.users.ensureAdmin(config.admin.email, config.admin.password);
+  const live = createApiLiveEvents(runtime.bus, services.health);
+  await runtime.bus.ready();
+  const stopObserving = observeCheckRuns(runtime.bus);
+  // The built dashboard, when present (the app image has it; the compose web entry serves it too).
+  const dashboardDir = resolve(__dirname, '../../web/dist');
+  const api = await createApiServer({ services, logger, pubSub: live.pubSub, readiness: jobsReadiness(runtime), dashboardDir });
+  const port = await api.listen(config.port);
+  logger.info({ port }, 'API listening');
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    await api.close();
+    live.stop();
+    stopObserving();
+    await runtime.close();
+    await orm.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`levelsync-api: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,108 @@
+import { PasswordHasher } from '../domain/auth/password-hasher';
+import type { AppConfig } from '../domain/config/app-config';
+import { connectDatabase, migrateDatabase, type Orm } from '../domain/database/database';
+import { query } from '../domain/database/sql';
+import type { Logger } from '../domain/logging/logger';
+import { DemoDataService, type SeedResult } from '../domain/seeding/demo-data.service';
+import { createDomainServices } from '../domain/services';
+import { createApiLiveEvents } from '../events/api-live-events';
+import { createApiServer } from '../http/api-server';
+import { jobsReadiness } from '../http/readiness';
+import { observeCheckRuns } from '../observability/check-run-metrics';
+import { createJobsRuntime } from '../queue/jobs-runtime';
+import { startWorkerFor } from '../../../workers/src/worker-runtime';
+import { resolveAdminCredentials, type AdminCredentials } from './admin-credentials';
+import { ensureDashboardBuilt } from './dashboard-build';
+import { assertPortFree } from './port-check';
+import { openStandaloneDatabase } from './standalone-database';
+
+const DEMO_DESYNC_RATE = 0.03;
+
+export interface StandaloneApp {
+  readonly port: number;
+  readonly admin: AdminCredentials;
+  /** Set on the start that generated demo data (the first one). */
+  readonly seeded: SeedResult | undefined;
+  readonly embeddedDatabase: boolean;
+  readonly queueBackend: 'redis' | 'postgres';
+  readonly dashboard: boolean;
+  /** Drains HTTP, lets the active job finish, then closes queues, pools and the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * The all-in-one composition (`npm start`): PostgreSQL (DATABASE_URL or embedded under DATA_DIR),
+ * migrations, demo data on a fresh database, the API with the dashboard, and a worker in this
+ * process. Jobs and events go through Redis with REDIS_URL, else BullMQ's PostgreSQL backend and
+ * an in-process bus. Whatever fails half-way, what was started is stopped again.
+ */
+export async function startStandalone(config: AppConfig, logger: Logger, repoRoot: string): Promise<StandaloneApp> {
+  const closers: Array<{ name: string; close: () => Promise<unknown> }> = [];
+  const close = async () => {
+    for (const { name, close: stop } of closers.splice(0).reverse()) {
+      const started = Date.now();
+      await stop().then(
+        () => logger.debug({ part: name, ms: Date.now() - started }, 'stopped'),
+        (error: Error) => logger.warn({ part: name, err: error.message }, 'could not stop cleanly'),
+      );
+    }
+  };
+  try {
+    await assertPortFree(config.port);
+    // The first start on a fresh clone builds the dashboard while PostgreSQL boots.
+    const dashboardDir = ensureDashboardBuilt(repoRoot, logger);
+    const db = config.databaseUrl
+      ? { url: config.databaseUrl, owned: false, close: async () => undefined }
+      : await openStandaloneDatabase(config.dataDir, (line) => logger.debug({ postgres: line }, 'embedded postgres'));
+    closers.push({ name: 'postgres', close: db.close });
+    const orm = await connectDatabase({ url: db.url });
+    closers.push({ name: 'database pool', close: () => orm.close() });
+    await migrateDatabase(orm, db.url);
+    const seeded = await seedFreshDatabase(orm, config, logger);
+
+    const runtime = createJobsRuntime({ ...config, databaseUrl: db.url }, orm, logger);
+    closers.push({ name: 'queue and events', close: () => runtime.close() });
+    const services = await createDomainServices(config, orm, { events: runtime.bus, jobs: runtime.queue });
+    const admin = resolveAdminCredentials(config.dataDir, config.admin.email, config.admin.password);
+    await services.users.ensureAdmin(admin.email, admin.password);
+
+    const worker = await startWorkerFor(runtime, services, { logger: logger.child({ component: 'worker' }), name: 'all-in-one' });
+    closers.push({ name: 'worker', close: () => worker.close() });
+    // Every line about a job carries its id (the processors' own lines do too).
+    worker.worker.on('active', (job) => logger.info({ jobId: job.id, job: job.name }, 'job started'));
+    worker.worker.on('completed', (job) => logger.info({ jobId: job.id, job: job.name }, 'job completed'));
+    const live = createApiLiveEvents(runtime.bus, services.health);
+    closers.push({ name: 'live events', close: async () => live.stop() });
+    await runtime.bus.ready();
+
+    const stopObserving = observeCheckRuns(runtime.bus);
+    closers.push({ name: 'check metrics', close: async () => stopObserving() });
+    const dashboard = await dashboardDir;
+    const api = await createApiServer({ services, logger, pubSub: live.pubSub, readiness: jobsReadiness(runtime), dashboardDir: dashboard });
+    closers.push({ name: 'api', close: () => api.close() });
+    const port = await api.listen(config.port);
+    // Give a fresh dashboard a health state right away instead of at the first scheduled check.
+    if (seeded) await services.jobs.requestCheck('MANUAL');
+
+    return {
+      port,
+      admin,
+      seeded,
+      embeddedDatabase: !config.databaseUrl,
+      queueBackend: runtime.transport.kind,
+      dashboard: dashboard !== undefined,
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Demo students go only into a database without any user: a real deployment is never touched. */
+async function seedFreshDatabase(orm: Orm, config: AppConfig, logger: Logger): Promise<SeedResult | undefined> {
+  const [row] = await query<{ empty: boolean }>(orm.em.getKnex(), 'select not exists (select 1 from users) as empty');
+  if (!row?.empty || config.demoStudents === 0) return undefined;
+  logger.info({ students: config.demoStudents, desyncRate: DEMO_DESYNC_RATE }, 'generating demo data (first start only)');
+  return new DemoDataService(orm.em.getKnex(), new PasswordHasher()).seed({ students: config.demoStudents, desyncRate: DEMO_DESYNC_RATE });
+}

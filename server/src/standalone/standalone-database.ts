@@ -1,0 +1,89 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Client } from 'pg';
+import { startEmbeddedPostgres } from './embedded-postgres';
+
+export const STANDALONE_DATABASE = 'levelsync';
+
+export interface StandaloneDatabase {
+  readonly url: string;
+  /** True when this process started the cluster (and stops it on close). */
+  readonly owned: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * The all-in-one mode's PostgreSQL: the embedded cluster under `<dataDir>/postgres`, kept across
+ * starts. While a process runs it, its URL sits in `<dataDir>/postgres.json`, so a CLI command
+ * (`db:seed`, `db:backup`) run next to `npm start` joins it instead of fighting for the files.
+ */
+export async function openStandaloneDatabase(
+  dataDir: string,
+  onLog?: (line: string) => void,
+): Promise<StandaloneDatabase> {
+  mkdirSync(dataDir, { recursive: true });
+  const infoFile = join(dataDir, 'postgres.json');
+  const running = await runningCluster(infoFile);
+  if (running) return { url: running, owned: false, close: async () => undefined };
+
+  if (process.getuid?.() === 0) letPostgresUserReach(dataDir);
+  const cluster = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), persistent: true, detached: true, onLog });
+  try {
+    await ensureDatabase(cluster.adminUrl, STANDALONE_DATABASE);
+  } catch (error) {
+    await cluster.stop();
+    throw error;
+  }
+  const url = cluster.urlFor(STANDALONE_DATABASE);
+  writeFileSync(infoFile, JSON.stringify({ url, pid: process.pid }), { mode: 0o600 });
+  return {
+    url,
+    owned: true,
+    close: async () => {
+      rmSync(infoFile, { force: true });
+      await cluster.stop();
+    },
+  };
+}
+
+async function runningCluster(infoFile: string): Promise<string | undefined> {
+  if (!existsSync(infoFile)) return undefined;
+  try {
+    const { url, pid } = JSON.parse(readFileSync(infoFile, 'utf8')) as { url: string; pid: number };
+    process.kill(pid, 0); // throws when the owner is gone (a crash left the file behind)
+    const client = new Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+    await client.connect();
+    await client.end();
+    return url;
+  } catch {
+    return undefined;
+  }
+}
+
+async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) await client.query(`create database ${name}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * As root, postgres runs as the `postgres` user, which must traverse every directory above its
+ * files. The data directory is ours to open up (search permission only, not read); an ancestor
+ * that is closed (e.g. /root) is reported rather than changed.
+ */
+function letPostgresUserReach(dataDir: string): void {
+  chmodSync(dataDir, statSync(dataDir).mode | 0o711);
+  for (let dir = dirname(dataDir); ; dir = dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) {
+      throw new Error(
+        `the postgres user cannot reach ${dataDir} because ${dir} is closed to other users: run as a non-root user, or set DATA_DIR to a directory outside it`,
+      );
+    }
+    if (dirname(dir) === dir) return;
+  }
+}
