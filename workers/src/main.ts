@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import { z } from 'zod';
+import { ConfigError, loadConfig } from '../../server/src/domain/config/app-config';
+import { connectDatabase, migrateDatabase } from '../../server/src/domain/database/database';
+import { createLogger } from '../../server/src/domain/logging/logger';
+import { createDomainServices } from '../../server/src/domain/services';
+import { createJobsRuntime } from '../../server/src/queue/jobs-runtime';
+import { startWorkerFor } from './worker-runtime';
+
+/** Settings of this process only, on top of the shared AppConfig. */
+const workerEnv = z.object({
+  WORKER_NAME: z.string().trim().max(64).optional(),
+  // Test hook: a pause after each progress step, to make a check deterministically long.
+  WORKER_STEP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+});
+
+/** The workers process: consumes the integrity queue; results go to PostgreSQL, then to Redis pub/sub. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const env = workerEnv.parse(process.env);
+  const logger = createLogger(config.logLevel, 'levelsync-workers');
+  if (!config.databaseUrl) throw new ConfigError('DATABASE_URL is required for the workers process');
+  if (!config.redisUrl) throw new ConfigError('REDIS_URL is required for the workers process (BullMQ and pub/sub run on Redis)');
+
+  const orm = await connectDatabase({ url: config.databaseUrl });
+  await migrateDatabase(orm, config.databaseUrl);
+  // The runtime's producer queue also answers nextScheduledAt in the health this process publishes.
+  const runtime = createJobsRuntime(config, orm, logger);
+  const services = await createDomainServices(config, orm, { events: runtime.bus, jobs: runtime.queue });
+  const integrityWorker = await startWorkerFor(runtime, services, { logger, name: env.WORKER_NAME, stepDelayMs: env.WORKER_STEP_DELAY_MS });
+  integrityWorker.worker.on('active', (job) => logger.info({ jobId: job.id, name: job.name }, 'job started'));
+  integrityWorker.worker.on('completed', (job) => logger.info({ jobId: job.id, name: job.name }, 'job completed'));
+  logger.info({ pid: process.pid, name: env.WORKER_NAME }, 'workers ready');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'finishing the active job, then exiting');
+    await integrityWorker.close();
+    await runtime.close();
+    await orm.close();
+    logger.info('workers stopped');
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`levelsync-workers: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

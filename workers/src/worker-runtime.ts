@@ -1,0 +1,34 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CheckRunRepository } from '../../server/src/domain/integrity/check-run.repository';
+import type { Logger } from '../../server/src/domain/logging/logger';
+import type { DomainServices } from '../../server/src/domain/services';
+import type { JobsRuntime } from '../../server/src/queue/jobs-runtime';
+import { startIntegrityWorker, type IntegrityWorker } from './integrity-worker';
+import { schedulesFor } from './schedules';
+
+/**
+ * A worker consuming the runtime's queue with the domain services: used by the workers process and
+ * by the all-in-one process (API and worker together).
+ */
+export function startWorkerFor(
+  runtime: JobsRuntime,
+  services: DomainServices,
+  options: { logger: Logger; name?: string; stepDelayMs?: number },
+): Promise<IntegrityWorker> {
+  const delay = options.stepDelayMs ?? 0;
+  return startIntegrityWorker({
+    queue: runtime.queue.queue,
+    transport: runtime.transport,
+    name: options.name,
+    schedules: schedulesFor(services.config),
+    context: {
+      runs: new CheckRunRepository(services.orm),
+      events: runtime.bus,
+      integrity: services.integrity,
+      repairs: services.repairs,
+      idempotencyRetention: services.idempotencyRetention,
+      logger: options.logger,
+      pace: () => (delay > 0 ? sleep(delay) : Promise.resolve()),
+    },
+  });
+}

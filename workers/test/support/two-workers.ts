@@ -1,0 +1,52 @@
+import { connectDatabase } from '../../../server/src/domain/database/database';
+import { createLogger } from '../../../server/src/domain/logging/logger';
+import { createRedisEventBus } from '../../../server/src/events/redis-event-bus';
+import { IntegrityQueue } from '../../../server/src/queue/integrity-queue';
+import { closeTransport, redisTransport } from '../../../server/src/queue/queue-connection';
+import { connectSql, runs, seedSpreadStudents, waitFor, type Sql } from './integrity-fixtures';
+import { createJobsEnvironment, startWorkerProcess, type ChildNode, type JobsEnvironment } from './job-processes';
+
+export interface TwoWorkers {
+  jobs: JobsEnvironment;
+  sql: Sql;
+  /** worker-a and worker-b, each pausing 400 ms after every progress step (WORKER_STEP_DELAY_MS). */
+  workers: ChildNode[];
+  /** The API side of the queue: what "check now" goes through. */
+  producer: IntegrityQueue;
+  close(): Promise<void>;
+}
+
+/**
+ * Two real worker processes on one queue, a producer, and students whose ids spread over 200k, so
+ * a check takes ten chunks (two at a time, each step paced: ~2 s per check). Returns once the
+ * check the scheduler runs at creation has finished on the still-empty database.
+ */
+export async function startTwoPacedWorkers(): Promise<TwoWorkers> {
+  const jobs = await createJobsEnvironment();
+  const { sql, close: closeSql } = await connectSql(jobs.databaseUrl);
+  const paced = { WORKER_STEP_DELAY_MS: '400' };
+  const workers = await Promise.all([startWorkerProcess(jobs, paced, 'worker-a'), startWorkerProcess(jobs, paced, 'worker-b')]);
+  const orm = await connectDatabase({ url: jobs.databaseUrl, poolMax: 4 });
+  const transport = redisTransport(jobs.redisUrl, jobs.prefix);
+  const bus = createRedisEventBus({ url: jobs.redisUrl, prefix: jobs.prefix, logger: createLogger('silent', 'test') });
+  const producer = new IntegrityQueue(transport, orm, bus);
+  await waitFor(async () => {
+    const all = await runs(sql);
+    return all.length >= 1 && all.every((r) => r.finished_at !== null);
+  }, 30_000);
+  await seedSpreadStudents(sql, 200, 200_000);
+  return {
+    jobs,
+    sql,
+    workers,
+    producer,
+    async close() {
+      await Promise.all(workers.map((w) => w.stop()));
+      await producer.close();
+      await bus.close();
+      await closeTransport(transport);
+      await orm.close(true);
+      await closeSql();
+    },
+  };
+}
