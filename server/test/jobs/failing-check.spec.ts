@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JOBS } from '../../src/domain/jobs/job-catalogue';
+import type { IntegrityQueue } from '../../src/queue/integrity-queue';
+import { runs, waitFor, type Sql } from '../../../workers/test/support/integrity-fixtures';
+import { startInProcessJobs, type InProcessJobs } from './support/in-process-jobs';
+
+describe('when a check fails', () => {
+  let jobs: InProcessJobs;
+  let sql: Sql;
+  let producer: IntegrityQueue;
+
+  beforeAll(async () => {
+    jobs = await startInProcessJobs();
+    ({ sql } = jobs);
+    producer = jobs.runtime.queue;
+  });
+
+  afterAll(async () => {
+    await jobs?.close();
+  });
+
+  it('keeps the run queued with its error between attempts, lets other jobs pass, then retries it to success', async () => {
+    await sql('alter table licenses rename to licenses_unavailable');
+    const run = await producer.requestCheck('MANUAL');
+    const waiting = await waitFor(async () => (await runs(sql)).find((r) => r.id === run.id && r.state === 'QUEUED' && r.error), 10_000);
+    expect(waiting.error).toMatch(/^Attempt 1 failed, retrying: .*licenses/);
+    await sql('alter table licenses_unavailable rename to licenses');
+
+    // The failed check waits out its backoff without holding the queue: a sync queued now runs first.
+    const sync = await producer.requestAutoSync();
+    const syncDone = await waitFor(async () => (await runs(sql)).find((r) => r.id === sync.id && r.finished_at), 10_000);
+    expect(syncDone.state).toBe('SUCCEEDED');
+    expect((await runs(sql)).find((r) => r.id === run.id)!.state).toBe('QUEUED');
+
+    const retried = await waitFor(async () => (await runs(sql)).find((r) => r.id === run.id && r.finished_at), 15_000);
+    expect(retried.state).toBe('SUCCEEDED');
+  });
+
+  it('ends the run FAILED with its message once the attempts are spent', async () => {
+    await sql('alter table licenses rename to licenses_unavailable');
+    try {
+      await producer.queue.add(JOBS.INTEGRITY_CHECK, { trigger: 'SCHEDULED' }, { jobId: 'one-shot', attempts: 1 });
+      const failed = await waitFor(async () => (await runs(sql)).find((r) => r.job_id === 'one-shot' && r.finished_at), 10_000);
+      expect(failed.state).toBe('FAILED');
+      expect(failed.error).toMatch(/licenses/);
+    } finally {
+      await sql('alter table licenses_unavailable rename to licenses');
+    }
+    // Nothing is stuck: the next check runs.
+    const next = await producer.requestCheck('MANUAL');
+    const done = await waitFor(async () => (await runs(sql)).find((r) => r.id === next.id && r.finished_at), 10_000);
+    expect(done.state).toBe('SUCCEEDED');
+  });
+});

@@ -1,0 +1,70 @@
+import { loadConfig } from '../../../src/domain/config/app-config';
+import { connectDatabase, type Orm } from '../../../src/domain/database/database';
+import { createLogger } from '../../../src/domain/logging/logger';
+import { createDomainServices, type DomainServices } from '../../../src/domain/services';
+import { createJobsRuntime, type JobsRuntime } from '../../../src/queue/jobs-runtime';
+import type { IntegrityWorker } from '../../../../workers/src/integrity-worker';
+import { startIntegrityWorker } from '../../../../workers/src/integrity-worker';
+import { CheckRunRepository } from '../../../src/domain/integrity/check-run.repository';
+import { connectSql, seedSpreadStudents, type Sql } from '../../../../workers/test/support/integrity-fixtures';
+import { createJobsEnvironment } from '../../../../workers/test/support/job-processes';
+
+export interface InProcessJobs {
+  readonly sql: Sql;
+  readonly runtime: JobsRuntime;
+  readonly services: DomainServices;
+  /** Undefined until started (see `startWorker`). */
+  readonly worker: IntegrityWorker | undefined;
+  readonly prefix: string;
+  readonly redisUrl: string;
+  startWorker(): Promise<IntegrityWorker>;
+  close(): Promise<void>;
+}
+
+/** Queue, worker (no schedules, no pacing) and domain in the test process, on Redis with a fresh prefix. */
+export async function startInProcessJobs(students = 50, options: { worker?: boolean } = {}): Promise<InProcessJobs> {
+  const jobs = await createJobsEnvironment();
+  const { sql, close: closeSql } = await connectSql(jobs.databaseUrl);
+  await seedSpreadStudents(sql, students, students * 100);
+  const config = loadConfig({ ...jobs.env, LOG_LEVEL: 'silent' });
+  const logger = createLogger('silent', 'test');
+  const orm: Orm = await connectDatabase({ url: jobs.databaseUrl, poolMax: 6 });
+  const runtime = createJobsRuntime(config, orm, logger);
+  const services = await createDomainServices(config, orm, { events: runtime.bus, jobs: runtime.queue });
+  let worker: IntegrityWorker | undefined;
+  const startWorker = async () => {
+    worker = await startIntegrityWorker({
+      queue: runtime.queue.queue,
+      transport: runtime.transport,
+      schedules: [],
+      context: {
+        runs: new CheckRunRepository(orm),
+        events: runtime.bus,
+        integrity: services.integrity,
+        repairs: services.repairs,
+        idempotencyRetention: services.idempotencyRetention,
+        logger,
+        pace: async () => undefined,
+      },
+    });
+    return worker;
+  };
+  if (options.worker !== false) await startWorker();
+  return {
+    sql,
+    runtime,
+    services,
+    get worker() {
+      return worker;
+    },
+    prefix: jobs.prefix,
+    redisUrl: jobs.redisUrl,
+    startWorker,
+    async close() {
+      await worker?.close();
+      await runtime.close();
+      await orm.close(true);
+      await closeSql();
+    },
+  };
+}
