@@ -1,0 +1,90 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from 'vite';
+import { loadConfig } from '../../../server/src/domain/config/app-config';
+import { connectDatabase } from '../../../server/src/domain/database/database';
+import { query } from '../../../server/src/domain/database/sql';
+import { createLogger } from '../../../server/src/domain/logging/logger';
+import { createDomainServices, type DomainServices } from '../../../server/src/domain/services';
+import { createApiLiveEvents } from '../../../server/src/events/api-live-events';
+import { createApiServer } from '../../../server/src/http/api-server';
+import { createJobsRuntime } from '../../../server/src/queue/jobs-runtime';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../../../server/test/support/test-app';
+import { createJobsEnvironment, startWorkerProcess, type ChildNode } from '../../../workers/test/support/job-processes';
+
+const viteConfig = path.resolve(__dirname, '../../vite.config.mts');
+
+export { ADMIN_EMAIL, ADMIN_PASSWORD };
+
+export interface LiveStack {
+  /** The API origin; it serves the built dashboard at `/` under the API's own security headers (CSP). */
+  readonly url: string;
+  readonly services: DomainServices;
+  readonly worker: ChildNode;
+  sql<T = Record<string, unknown>>(text: string, bindings?: unknown[]): Promise<T[]>;
+  gql<T>(text: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: Array<{ message: string }> }>;
+  close(): Promise<void>;
+}
+
+/** Builds the dashboard into a private directory (test files run in parallel, so never web/dist). */
+async function buildDashboard(): Promise<string> {
+  const outDir = await mkdtemp(path.join(tmpdir(), 'levelsync-web-'));
+  await build({ configFile: viteConfig, logLevel: 'error', build: { outDir, emptyOutDir: true, sourcemap: false } });
+  return outDir;
+}
+
+/**
+ * The whole product for browser tests: PostgreSQL and Redis from the test harness, the API composed
+ * exactly as server/src/main.ts does (in this process, so it can serve a fresh dashboard build), and
+ * a real worker process (workers/src/main.ts) consuming the same queue.
+ */
+export async function startLiveStack(workerEnv: Record<string, string> = {}): Promise<LiveStack> {
+  const jobs = await createJobsEnvironment();
+  const [dashboardDir, worker] = await Promise.all([buildDashboard(), startWorkerProcess(jobs, workerEnv, 'e2e-worker')]);
+
+  const config = loadConfig({
+    ...jobs.env,
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_LOGIN_PER_MINUTE: '1000000',
+    RATE_LIMIT_LOGIN_IP_PER_MINUTE: '1000000',
+  });
+  const logger = createLogger('silent', 'e2e-api');
+  const orm = await connectDatabase({ url: jobs.databaseUrl, poolMax: 10 });
+  const runtime = createJobsRuntime(config, orm, logger);
+  const services = await createDomainServices(config, orm, { events: runtime.bus, jobs: runtime.queue });
+  await services.users.ensureAdmin(ADMIN_EMAIL, ADMIN_PASSWORD);
+  const live = createApiLiveEvents(runtime.bus, services.health);
+  await runtime.bus.ready();
+  const api = await createApiServer({ services, logger, pubSub: live.pubSub, dashboardDir });
+  const port = await api.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}`;
+  const knex = orm.em.getKnex();
+  let adminToken: string | undefined;
+
+  return {
+    url,
+    services,
+    worker,
+    sql: (text, bindings = []) => query(knex, text, bindings),
+    async gql(text, variables) {
+      adminToken ??= (await services.auth.login(ADMIN_EMAIL, ADMIN_PASSWORD)).accessToken;
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+        body: JSON.stringify({ query: text, variables }),
+      });
+      return (await response.json()) as never;
+    },
+    async close() {
+      await worker.stop();
+      await api.close();
+      live.stop();
+      await runtime.close();
+      await orm.close(true);
+      await rm(dashboardDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,9 @@
+import { graphql } from '../../../generated';
+
+export const CheckRunUpdatedSubscription = graphql(`
+  subscription CheckRunUpdated {
+    checkRunUpdated {
+      ...CheckRunFields
+    }
+  }
+`);

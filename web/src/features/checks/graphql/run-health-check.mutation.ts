@@ -1,0 +1,9 @@
+import { graphql } from '../../../generated';
+
+export const RunHealthCheckMutation = graphql(`
+  mutation RunHealthCheck {
+    runHealthCheck {
+      ...CheckRunFields
+    }
+  }
+`);

@@ -1,0 +1,9 @@
+import { graphql } from '../../../generated';
+
+export const HealthStatusChangedSubscription = graphql(`
+  subscription HealthStatusChanged {
+    healthStatusChanged {
+      ...HealthStatusFields
+    }
+  }
+`);

@@ -1,0 +1,15 @@
+import { graphql } from '../../../generated';
+
+export const HealthStatusFieldsFragment = graphql(`
+  fragment HealthStatusFields on HealthStatus {
+    state
+    consistencyRate
+    nextScheduledAt
+    lastRun {
+      ...CheckRunFields
+    }
+    activeRun {
+      ...CheckRunFields
+    }
+  }
+`);

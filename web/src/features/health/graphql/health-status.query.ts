@@ -1,0 +1,9 @@
+import { graphql } from '../../../generated';
+
+export const HealthStatusQuery = graphql(`
+  query HealthStatus {
+    healthStatus {
+      ...HealthStatusFields
+    }
+  }
+`);

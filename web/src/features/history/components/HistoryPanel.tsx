@@ -1,0 +1,33 @@
+import { Panel } from '../../../shared/components/Panel';
+import { useLiveQuery } from '../../connection/hooks/useLiveQuery';
+import { CheckRunHistoryQuery } from '../graphql/check-run-history.query';
+import { ConsistencyHistoryChart } from './ConsistencyHistoryChart';
+
+const historySize = 50;
+
+export function HistoryPanel() {
+  const [{ data, error }] = useLiveQuery({ query: CheckRunHistoryQuery, variables: { first: historySize } });
+  const runs = data?.checkRuns.edges.map((edge) => edge.node) ?? [];
+
+  return (
+    <Panel
+      title="Consistency history"
+      id="history-title"
+      className="history-panel"
+      actions={
+        <div className="chart-legend" aria-hidden="true">
+          <span className="chart-legend__item chart-legend__item--healthy">99% healthy</span>
+          <span className="chart-legend__item chart-legend__item--degraded">95% degraded</span>
+        </div>
+      }
+    >
+      {error && !data ? (
+        <p className="panel-empty">The check history is unavailable right now.</p>
+      ) : !data ? (
+        <p className="panel-empty">Loading the check history…</p>
+      ) : (
+        <ConsistencyHistoryChart runs={runs} />
+      )}
+    </Panel>
+  );
+}

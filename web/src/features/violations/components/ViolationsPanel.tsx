@@ -1,0 +1,66 @@
+import { useCallback, useState } from 'react';
+import { Panel } from '../../../shared/components/Panel';
+import { formatNumber } from '../../../shared/format/format-number';
+import { emptyFilters, pageSize, useViolations } from '../hooks/useViolations';
+import { useRepair } from '../hooks/useRepair';
+import type { Violation } from '../violation';
+import { NoViolations } from './NoViolations';
+import { Pagination } from './Pagination';
+import { ViolationFiltersBar } from './ViolationFiltersBar';
+import { ViolationsTable } from './ViolationsTable';
+
+interface ViolationsPanelProps {
+  now: number;
+}
+
+export function ViolationsPanel({ now }: ViolationsPanelProps) {
+  const list = useViolations();
+  const [repairedIds, setRepairedIds] = useState<ReadonlySet<string>>(new Set());
+  const [announcement, setAnnouncement] = useState('');
+  const onRepaired = useCallback((violation: Violation) => {
+    setRepairedIds((ids) => new Set(ids).add(violation.id));
+    setAnnouncement(`License repaired for ${violation.student.fullName}.`);
+  }, []);
+  const { repair, repairing, error: repairError, clearError } = useRepair(onRepaired);
+  const filtered = list.filters.type !== '' || list.filters.specialization !== '' || list.filters.student.trim() !== '';
+  const count = list.loaded ? `${formatNumber(list.totalCount)} ${list.filters.includeResolved ? '' : 'open '}` : '';
+
+  return (
+    <Panel title="Violations" id="violations-title" className="violations-panel">
+      <ViolationFiltersBar filters={list.filters} onChange={list.setFilters} />
+      <p className="violations-count" role="status" aria-live="polite" data-testid="violations-count">
+        {list.loaded ? `${count}violation${list.totalCount === 1 ? '' : 's'}${filtered ? ' matching the filters' : ''}` : 'Loading violations…'}
+      </p>
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+      {list.error && !list.loaded ? (
+        <p className="panel-empty">Violations are unavailable right now.</p>
+      ) : list.loaded && list.violations.length === 0 ? (
+        <NoViolations filtered={filtered} onClearFilters={() => list.setFilters(emptyFilters)} />
+      ) : (
+        <ViolationsTable
+          violations={list.violations}
+          repairedIds={repairedIds}
+          now={now}
+          repairing={repairing}
+          repairError={repairError}
+          onRepair={repair}
+          onDialogClose={clearError}
+        />
+      )}
+      {list.loaded && (list.hasNext || list.hasPrevious) ? (
+        <Pagination
+          page={list.page}
+          pageSize={pageSize}
+          shown={list.violations.length}
+          totalCount={list.totalCount}
+          hasPrevious={list.hasPrevious}
+          hasNext={list.hasNext}
+          onPrevious={list.previous}
+          onNext={list.next}
+        />
+      ) : null}
+    </Panel>
+  );
+}

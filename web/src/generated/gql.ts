@@ -1,0 +1,130 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        fullName\n        role\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  subscription CheckRunUpdated {\n    checkRunUpdated {\n      ...CheckRunFields\n    }\n  }\n": typeof types.CheckRunUpdatedDocument,
+    "\n  fragment CheckRunFields on CheckRun {\n    id\n    trigger\n    state\n    progress\n    queuedAt\n    startedAt\n    finishedAt\n    durationMs\n    pairsChecked\n    inconsistent\n    consistencyRate\n    healthState\n    error\n  }\n": typeof types.CheckRunFieldsFragmentDoc,
+    "\n  mutation RunHealthCheck {\n    runHealthCheck {\n      ...CheckRunFields\n    }\n  }\n": typeof types.RunHealthCheckDocument,
+    "\n  subscription HealthStatusChanged {\n    healthStatusChanged {\n      ...HealthStatusFields\n    }\n  }\n": typeof types.HealthStatusChangedDocument,
+    "\n  fragment HealthStatusFields on HealthStatus {\n    state\n    consistencyRate\n    nextScheduledAt\n    lastRun {\n      ...CheckRunFields\n    }\n    activeRun {\n      ...CheckRunFields\n    }\n  }\n": typeof types.HealthStatusFieldsFragmentDoc,
+    "\n  query HealthStatus {\n    healthStatus {\n      ...HealthStatusFields\n    }\n  }\n": typeof types.HealthStatusDocument,
+    "\n  query CheckRunHistory($first: Int!) {\n    checkRuns(first: $first) {\n      totalCount\n      edges {\n        node {\n          ...CheckRunFields\n        }\n      }\n    }\n  }\n": typeof types.CheckRunHistoryDocument,
+    "\n  query HealthMetrics {\n    healthMetrics {\n      pairsChecked\n      openViolations\n      openViolationsByType {\n        type\n        count\n      }\n      checksLast24h\n      repairsLast24h\n      lastCheckDurationMs\n    }\n  }\n": typeof types.HealthMetricsDocument,
+    "\n  query RecentRepairs($first: Int!) {\n    repairs(first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          trigger\n          action\n          specialization\n          createdAt\n          before\n          after\n          jobId\n          student {\n            id\n            fullName\n          }\n          actor {\n            id\n            fullName\n          }\n        }\n      }\n    }\n  }\n": typeof types.RecentRepairsDocument,
+    "\n  subscription RepairsMade {\n    repairsMade {\n      trigger\n      madeAt\n      resolvedViolationIds\n      repairs {\n        id\n      }\n    }\n  }\n": typeof types.RepairsMadeDocument,
+    "\n  query SystemInfo {\n    systemInfo {\n      version\n      uptimeSeconds\n      workersOnline\n      queueDepth\n      lastCheckAt\n      nextScheduledAt\n    }\n  }\n": typeof types.SystemInfoDocument,
+    "\n  mutation ResyncLicense($studentId: ID!, $specialization: Specialization!) {\n    resyncLicense(studentId: $studentId, specialization: $specialization) {\n      id\n    }\n  }\n": typeof types.ResyncLicenseDocument,
+    "\n  fragment ViolationFields on Violation {\n    id\n    type\n    specialization\n    progressLevel\n    licenseLevel\n    totalXp\n    firstSeenAt\n    lastSeenAt\n    resolvedAt\n    student {\n      id\n      fullName\n      email\n    }\n  }\n": typeof types.ViolationFieldsFragmentDoc,
+    "\n  query Violations($first: Int!, $after: String, $filter: ViolationFilter) {\n    violations(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ViolationFields\n        }\n      }\n    }\n  }\n": typeof types.ViolationsDocument,
+};
+const documents: Documents = {
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        fullName\n        role\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  subscription CheckRunUpdated {\n    checkRunUpdated {\n      ...CheckRunFields\n    }\n  }\n": types.CheckRunUpdatedDocument,
+    "\n  fragment CheckRunFields on CheckRun {\n    id\n    trigger\n    state\n    progress\n    queuedAt\n    startedAt\n    finishedAt\n    durationMs\n    pairsChecked\n    inconsistent\n    consistencyRate\n    healthState\n    error\n  }\n": types.CheckRunFieldsFragmentDoc,
+    "\n  mutation RunHealthCheck {\n    runHealthCheck {\n      ...CheckRunFields\n    }\n  }\n": types.RunHealthCheckDocument,
+    "\n  subscription HealthStatusChanged {\n    healthStatusChanged {\n      ...HealthStatusFields\n    }\n  }\n": types.HealthStatusChangedDocument,
+    "\n  fragment HealthStatusFields on HealthStatus {\n    state\n    consistencyRate\n    nextScheduledAt\n    lastRun {\n      ...CheckRunFields\n    }\n    activeRun {\n      ...CheckRunFields\n    }\n  }\n": types.HealthStatusFieldsFragmentDoc,
+    "\n  query HealthStatus {\n    healthStatus {\n      ...HealthStatusFields\n    }\n  }\n": types.HealthStatusDocument,
+    "\n  query CheckRunHistory($first: Int!) {\n    checkRuns(first: $first) {\n      totalCount\n      edges {\n        node {\n          ...CheckRunFields\n        }\n      }\n    }\n  }\n": types.CheckRunHistoryDocument,
+    "\n  query HealthMetrics {\n    healthMetrics {\n      pairsChecked\n      openViolations\n      openViolationsByType {\n        type\n        count\n      }\n      checksLast24h\n      repairsLast24h\n      lastCheckDurationMs\n    }\n  }\n": types.HealthMetricsDocument,
+    "\n  query RecentRepairs($first: Int!) {\n    repairs(first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          trigger\n          action\n          specialization\n          createdAt\n          before\n          after\n          jobId\n          student {\n            id\n            fullName\n          }\n          actor {\n            id\n            fullName\n          }\n        }\n      }\n    }\n  }\n": types.RecentRepairsDocument,
+    "\n  subscription RepairsMade {\n    repairsMade {\n      trigger\n      madeAt\n      resolvedViolationIds\n      repairs {\n        id\n      }\n    }\n  }\n": types.RepairsMadeDocument,
+    "\n  query SystemInfo {\n    systemInfo {\n      version\n      uptimeSeconds\n      workersOnline\n      queueDepth\n      lastCheckAt\n      nextScheduledAt\n    }\n  }\n": types.SystemInfoDocument,
+    "\n  mutation ResyncLicense($studentId: ID!, $specialization: Specialization!) {\n    resyncLicense(studentId: $studentId, specialization: $specialization) {\n      id\n    }\n  }\n": types.ResyncLicenseDocument,
+    "\n  fragment ViolationFields on Violation {\n    id\n    type\n    specialization\n    progressLevel\n    licenseLevel\n    totalXp\n    firstSeenAt\n    lastSeenAt\n    resolvedAt\n    student {\n      id\n      fullName\n      email\n    }\n  }\n": types.ViolationFieldsFragmentDoc,
+    "\n  query Violations($first: Int!, $after: String, $filter: ViolationFilter) {\n    violations(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ViolationFields\n        }\n      }\n    }\n  }\n": types.ViolationsDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        fullName\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        fullName\n        role\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CheckRunUpdated {\n    checkRunUpdated {\n      ...CheckRunFields\n    }\n  }\n"): (typeof documents)["\n  subscription CheckRunUpdated {\n    checkRunUpdated {\n      ...CheckRunFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CheckRunFields on CheckRun {\n    id\n    trigger\n    state\n    progress\n    queuedAt\n    startedAt\n    finishedAt\n    durationMs\n    pairsChecked\n    inconsistent\n    consistencyRate\n    healthState\n    error\n  }\n"): (typeof documents)["\n  fragment CheckRunFields on CheckRun {\n    id\n    trigger\n    state\n    progress\n    queuedAt\n    startedAt\n    finishedAt\n    durationMs\n    pairsChecked\n    inconsistent\n    consistencyRate\n    healthState\n    error\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RunHealthCheck {\n    runHealthCheck {\n      ...CheckRunFields\n    }\n  }\n"): (typeof documents)["\n  mutation RunHealthCheck {\n    runHealthCheck {\n      ...CheckRunFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription HealthStatusChanged {\n    healthStatusChanged {\n      ...HealthStatusFields\n    }\n  }\n"): (typeof documents)["\n  subscription HealthStatusChanged {\n    healthStatusChanged {\n      ...HealthStatusFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment HealthStatusFields on HealthStatus {\n    state\n    consistencyRate\n    nextScheduledAt\n    lastRun {\n      ...CheckRunFields\n    }\n    activeRun {\n      ...CheckRunFields\n    }\n  }\n"): (typeof documents)["\n  fragment HealthStatusFields on HealthStatus {\n    state\n    consistencyRate\n    nextScheduledAt\n    lastRun {\n      ...CheckRunFields\n    }\n    activeRun {\n      ...CheckRunFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HealthStatus {\n    healthStatus {\n      ...HealthStatusFields\n    }\n  }\n"): (typeof documents)["\n  query HealthStatus {\n    healthStatus {\n      ...HealthStatusFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CheckRunHistory($first: Int!) {\n    checkRuns(first: $first) {\n      totalCount\n      edges {\n        node {\n          ...CheckRunFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CheckRunHistory($first: Int!) {\n    checkRuns(first: $first) {\n      totalCount\n      edges {\n        node {\n          ...CheckRunFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HealthMetrics {\n    healthMetrics {\n      pairsChecked\n      openViolations\n      openViolationsByType {\n        type\n        count\n      }\n      checksLast24h\n      repairsLast24h\n      lastCheckDurationMs\n    }\n  }\n"): (typeof documents)["\n  query HealthMetrics {\n    healthMetrics {\n      pairsChecked\n      openViolations\n      openViolationsByType {\n        type\n        count\n      }\n      checksLast24h\n      repairsLast24h\n      lastCheckDurationMs\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RecentRepairs($first: Int!) {\n    repairs(first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          trigger\n          action\n          specialization\n          createdAt\n          before\n          after\n          jobId\n          student {\n            id\n            fullName\n          }\n          actor {\n            id\n            fullName\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query RecentRepairs($first: Int!) {\n    repairs(first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          trigger\n          action\n          specialization\n          createdAt\n          before\n          after\n          jobId\n          student {\n            id\n            fullName\n          }\n          actor {\n            id\n            fullName\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RepairsMade {\n    repairsMade {\n      trigger\n      madeAt\n      resolvedViolationIds\n      repairs {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription RepairsMade {\n    repairsMade {\n      trigger\n      madeAt\n      resolvedViolationIds\n      repairs {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SystemInfo {\n    systemInfo {\n      version\n      uptimeSeconds\n      workersOnline\n      queueDepth\n      lastCheckAt\n      nextScheduledAt\n    }\n  }\n"): (typeof documents)["\n  query SystemInfo {\n    systemInfo {\n      version\n      uptimeSeconds\n      workersOnline\n      queueDepth\n      lastCheckAt\n      nextScheduledAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResyncLicense($studentId: ID!, $specialization: Specialization!) {\n    resyncLicense(studentId: $studentId, specialization: $specialization) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ResyncLicense($studentId: ID!, $specialization: Specialization!) {\n    resyncLicense(studentId: $studentId, specialization: $specialization) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ViolationFields on Violation {\n    id\n    type\n    specialization\n    progressLevel\n    licenseLevel\n    totalXp\n    firstSeenAt\n    lastSeenAt\n    resolvedAt\n    student {\n      id\n      fullName\n      email\n    }\n  }\n"): (typeof documents)["\n  fragment ViolationFields on Violation {\n    id\n    type\n    specialization\n    progressLevel\n    licenseLevel\n    totalXp\n    firstSeenAt\n    lastSeenAt\n    resolvedAt\n    student {\n      id\n      fullName\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Violations($first: Int!, $after: String, $filter: ViolationFilter) {\n    violations(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ViolationFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Violations($first: Int!, $after: String, $filter: ViolationFilter) {\n    violations(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ViolationFields\n        }\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
