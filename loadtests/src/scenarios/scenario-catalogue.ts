@@ -1,0 +1,64 @@
+import type { LoadStack } from '../stack/load-stack';
+import { checkDuration } from './check-duration.scenario';
+import { couplingStress } from './coupling-stress.scenario';
+import { fanOut } from './fan-out.scenario';
+import { dashboardLoad } from './dashboard-load.scenario';
+import { soak } from './soak.scenario';
+import { progressStorm } from './progress-storm.scenario';
+import type { ScenarioOptions, ScenarioReport } from './scenario.types';
+
+export interface ScenarioDefinition {
+  /** Students the stack is seeded with when this scenario runs on its own. */
+  students: number;
+  desyncRate?: number;
+  /** Defaults for `npm run loadtest -- <name>` (the seed's full form). */
+  full: ScenarioOptions;
+  /** Defaults inside `npm run bench` (bounded so the suite stays under 5 minutes). */
+  quick: ScenarioOptions;
+  /** True when the scenario builds its own databases and needs no API (the suite then boots none for it). */
+  standalone?: boolean;
+  /** True when the scenario reads the API's memory after forced collections: the suite starts the API with an inspector on loopback. */
+  inspectApi?: boolean;
+  run(stack: LoadStack, options: ScenarioOptions): Promise<ScenarioReport>;
+}
+
+export const SCENARIOS: Record<string, ScenarioDefinition> = {
+  'progress-storm': {
+    students: 10_000,
+    full: { durationS: 60, connections: 50, rate: 500 },
+    quick: { durationS: 10, connections: 50, rate: 500 },
+    run: progressStorm,
+  },
+  'coupling-stress': {
+    students: 10_000,
+    full: { durationS: 60, connections: 500 },
+    quick: { durationS: 8, connections: 500 },
+    run: couplingStress,
+  },
+  'dashboard-load': {
+    students: 10_000,
+    full: { durationS: 30, connections: 50, rate: 200 },
+    quick: { durationS: 6, connections: 50, rate: 200 },
+    run: dashboardLoad,
+  },
+  'fan-out': {
+    students: 1_000,
+    full: { durationS: 10, connections: 1000 },
+    quick: { durationS: 4, connections: 1000 },
+    inspectApi: true,
+    run: fanOut,
+  },
+  'check-duration': {
+    students: 0,
+    standalone: true,
+    full: { durationS: 0 },
+    quick: { durationS: 0, quick: true },
+    run: checkDuration,
+  },
+  soak: {
+    students: 10_000,
+    full: { durationS: 1800, rate: 100 },
+    quick: { durationS: 120, rate: 100 },
+    run: soak,
+  },
+};
