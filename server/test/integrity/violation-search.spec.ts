@@ -53,4 +53,13 @@ describe('violations filtered by student name or email', () => {
     const { body } = await app.gql(SEARCH, { student: 'x'.repeat(201) }, token);
     expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
+
+  it('refuses control characters (PostgreSQL cannot store NUL) with a clear message', async () => {
+    for (const student of ['\u0000', 'Ada\u0000', 'line\nbreak', '\u007f']) {
+      const { status, body } = await app.gql(SEARCH, { student }, token);
+      expect(status).toBe(200);
+      expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(body.errors?.[0]?.message).toContain('printable');
+    }
+  });
 });

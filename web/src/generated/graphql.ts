@@ -44,7 +44,7 @@ export type Specialization =
 export type ViolationFilter = {
   includeResolved?: boolean | null | undefined;
   specialization?: Specialization | null | undefined;
-  /** Part of the student’s name or email, case-insensitive; at most 200 characters. */
+  /** Part of the student’s name or email, case-insensitive; at most 200 printable characters. */
   student?: string | null | undefined;
   studentId?: string | null | undefined;
   type?: ViolationType | null | undefined;

@@ -1,4 +1,4 @@
-import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import type { ViolationType } from '../../domain/integrity/integrity.types';
 import type { Specialization } from '../../domain/shared/specialization';
@@ -20,10 +20,16 @@ export class ViolationFilterInput {
   @IsString()
   studentId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Part of the student’s name or email, case-insensitive; at most 200 characters.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Part of the student’s name or email, case-insensitive; at most 200 printable characters.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  // No stored name or email holds a control character (user-input.ts refuses them), and PostgreSQL refuses NUL in text.
+  // eslint-disable-next-line no-control-regex
+  @Matches(/^[^\u0000-\u001f\u007f-\u009f]*$/, { message: 'filter.student must hold printable characters only' })
   student?: string | null;
 
   @Field(() => Boolean, { nullable: true, defaultValue: false })
