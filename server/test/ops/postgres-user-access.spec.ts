@@ -1,0 +1,44 @@
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { assertPostgresUserCanRun, closedAncestor, letPostgresUserReach } from '../../src/standalone/postgres-user-access';
+
+// Run as root, the embedded postgres runs as the `postgres` user; these checks turn a bare EACCES
+// from initdb into a message that names the closed directory. They read mode bits only, so they
+// behave the same whoever runs the tests.
+describe('whether the postgres user can reach the embedded cluster', () => {
+  let root: string;
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'levelsync-access-'));
+    chmodSync(root, 0o755);
+  });
+  afterEach(() => {
+    chmodSync(root, 0o755);
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('finds the nearest directory others cannot enter', () => {
+    const bin = join(root, 'checkout', 'node_modules', 'bin');
+    mkdirSync(bin, { recursive: true });
+    expect(closedAncestor(join(bin, 'postgres'))).toBeUndefined();
+
+    chmodSync(join(root, 'checkout'), 0o700);
+    expect(closedAncestor(join(bin, 'postgres'))).toBe(join(root, 'checkout'));
+    expect(() => assertPostgresUserCanRun(bin)).toThrow(
+      `because ${join(root, 'checkout')} is closed to other users: run as a non-root user, open it with \`chmod o+x ${join(root, 'checkout')}\``,
+    );
+  });
+
+  it('opens the data directory itself, but reports a closed directory above it', () => {
+    const data = join(root, 'outer', 'data');
+    mkdirSync(data, { recursive: true });
+    chmodSync(data, 0o700);
+    letPostgresUserReach(data);
+    expect(statSync(data).mode & 0o777).toBe(0o711);
+
+    chmodSync(join(root, 'outer'), 0o700);
+    expect(() => letPostgresUserReach(data)).toThrow(`because ${join(root, 'outer')} is closed to other users`);
+  });
+});
