@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Sql } from '../../src/domain/database/sql';
+import { IdempotencyRepository } from '../../src/domain/progress/idempotency.repository';
 import { createStudent, startTestApp, type TestApp } from '../support/test-app';
 
 const UPDATE = `mutation ($input: ProgressUpdateInput!) {
@@ -61,5 +63,38 @@ describe('idempotency records past their retention', () => {
     await update(student.id, 10, 'fresh');
     expect(await app.services.idempotencyRetention.purgeExpired()).toBe(12_001);
     expect(await keys()).toEqual(['fresh', 'lesson-1', 'lesson-2']);
+  });
+
+  it('lets a request claim a key whose old record is purged between its conflict and its read', async () => {
+    await app.sql(
+      `insert into idempotency_records (actor_id, key, operation, request_hash, response, created_at)
+       values (?, 'raced', 'updateProgress', 'old', '{}'::jsonb, now() - interval '30 hours')`,
+      [instructor.id],
+    );
+    let purgedInBetween = -1;
+    const claim = await app.orm.em.getKnex().transaction(async (trx) => {
+      // The purge commits on its own connection just after this transaction's insert met the old record.
+      const racing = new Proxy(trx, {
+        get(target, property, receiver) {
+          if (property !== 'raw') return Reflect.get(target, property, receiver) as unknown;
+          return async (text: string, bindings: unknown[]) => {
+            const result = (await target.raw(text, bindings as never)) as { rows: unknown[] };
+            if (purgedInBetween < 0 && text.includes('on conflict')) {
+              expect(result.rows).toEqual([]);
+              purgedInBetween = await app.services.idempotencyRetention.purgeExpired();
+            }
+            return result;
+          };
+        },
+      }) as Sql;
+      return new IdempotencyRepository().claim(racing, instructor.id, 'raced', 'updateProgress', 'new');
+    });
+    expect(purgedInBetween).toBe(1);
+    expect(claim).toEqual({ kind: 'claimed' });
+    const rows = await app.sql<{ request_hash: string }>('select request_hash from idempotency_records where actor_id = ? and key = ?', [
+      instructor.id,
+      'raced',
+    ]);
+    expect(rows).toEqual([{ request_hash: 'new' }]);
   });
 });
