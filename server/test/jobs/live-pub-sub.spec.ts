@@ -65,6 +65,33 @@ describe('live subscriptions', () => {
     await iterator.return?.();
   });
 
+  it('end a delta subscription with EVENTS_MISSED after a gap, and send a state subscription its state again', async () => {
+    const inner = createInProcessEventBus();
+    const gapListeners = new Set<() => void>();
+    const bus = {
+      ...inner,
+      onResubscribed(listener: () => void) {
+        gapListeners.add(listener);
+        return () => gapListeners.delete(listener);
+      },
+    };
+    let reads = 0;
+    const pubSub = createLivePubSub(bus, { CHECK_RUN_UPDATED: async () => run(++reads, 'RUNNING', 0.5), HEALTH_STATUS_CHANGED: noHealth, REPAIRS_MADE: async () => null });
+    const repairs = pubSub.subscribe(TOPICS.REPAIRS_MADE)[Symbol.asyncIterator]();
+    const runs = pubSub.subscribe(TOPICS.CHECK_RUN_UPDATED)[Symbol.asyncIterator]();
+    const pendingRepair = repairs.next();
+    expect((await runs.next()).value).toMatchObject({ id: 1 });
+    await new Promise((r) => setImmediate(r));
+    expect(gapListeners.size).toBe(2);
+
+    for (const listener of [...gapListeners]) listener(); // the Redis subscriber reconnected
+    await expect(pendingRepair).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'EVENTS_MISSED' } });
+    expect(await repairs.next()).toEqual({ done: true, value: undefined });
+    expect(gapListeners.size).toBe(1); // the ended subscription stopped listening
+    expect((await runs.next()).value).toMatchObject({ id: 2 });
+    await runs.return?.();
+  });
+
   it('stop listening when the subscriber leaves', async () => {
     const bus = createInProcessEventBus();
     const pubSub = createLivePubSub(bus, { CHECK_RUN_UPDATED: async () => null, HEALTH_STATUS_CHANGED: noHealth, REPAIRS_MADE: async () => null });

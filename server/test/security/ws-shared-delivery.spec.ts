@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOPICS } from '../../src/domain/events/topics';
 import type { CheckRunSnapshot } from '../../src/domain/integrity/integrity.types';
+import type { RepairBatchSnapshot } from '../../src/domain/integrity/repair.types';
 import type { EventBus } from '../../src/events/event-bus';
+import { SUBSCRIBER_BACKLOG } from '../../src/events/live-pub-sub';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { openWsSession, type WsMessage, type WsSession } from '../support/ws-session';
 
@@ -20,6 +22,15 @@ const run = (id: number, progress: number): CheckRunSnapshot => ({
   healthState: null,
   repairsApplied: null,
   error: null,
+});
+
+const batch = (violationId: number): RepairBatchSnapshot => ({
+  trigger: 'AUTO_SYNC',
+  actorId: null,
+  jobId: 'auto-sync-test',
+  repairs: [],
+  resolvedViolationIds: [violationId],
+  madeAt: new Date('2026-11-23T09:00:00.000Z'),
 });
 
 /** Every message a session receives, from the moment it is watched. */
@@ -123,5 +134,42 @@ describe('live events over the WebSocket, shared between equal subscriptions', (
     await until(() => nexts(lasting.messages, 'y').some((p) => JSON.stringify(p).includes('"77"')));
     expect(nexts(expiring.messages, 'x')).toHaveLength(before);
     lasting.session.close();
+  });
+
+  it('ends a repairsMade subscription with EVENTS_MISSED when it falls too far behind; checkRunUpdated keeps the newest', async () => {
+    const { session, messages } = await connect(await adminToken());
+    subscribe(session, 'r', 'subscription { repairsMade { resolvedViolationIds } }');
+    subscribe(session, 'c', 'subscription { checkRunUpdated { id } }');
+    for (let i = 0; nexts(messages, 'r').length === 0 || nexts(messages, 'c').length === 0; i += 1) {
+      bus.publish(TOPICS.REPAIRS_MADE, batch(i));
+      bus.publish(TOPICS.CHECK_RUN_UPDATED, run(1_000 + i, 0));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      if (i > 200) throw new Error('subscriptions never went live');
+    }
+    messages.length = 0;
+
+    // In one tick, more events than a subscriber may fall behind by: nothing is read in between.
+    const burst = SUBSCRIBER_BACKLOG + 10;
+    for (let i = 0; i < burst; i += 1) {
+      bus.publish(TOPICS.REPAIRS_MADE, batch(5_000 + i));
+      bus.publish(TOPICS.CHECK_RUN_UPDATED, run(5_000 + i, 0));
+    }
+    const lastRun = String(5_000 + burst - 1);
+    await until(() => messages.some((m) => m.id === 'r' && m.type === 'error') && JSON.stringify(nexts(messages, 'c')).includes(`"${lastRun}"`));
+
+    expect(messages.find((m) => m.id === 'r' && m.type === 'error')?.payload).toEqual([
+      {
+        message: `This subscriber fell more than ${SUBSCRIBER_BACKLOG} events behind; query the current state again and resubscribe`,
+        extensions: { code: 'CONFLICT', reason: 'EVENTS_MISSED' },
+      },
+    ]);
+    expect(nexts(messages, 'r').length).toBeLessThan(burst);
+    // The state topic drops old states only: it ends on the newest and stays open.
+    const runs = nexts(messages, 'c').map((p) => (p as { data: { checkRunUpdated: { id: string } } }).data.checkRunUpdated.id);
+    expect(runs.at(-1)).toBe(lastRun);
+    expect(messages.some((m) => m.id === 'c' && m.type !== 'next')).toBe(false);
+    bus.publish(TOPICS.CHECK_RUN_UPDATED, run(9_999, 1));
+    await until(() => JSON.stringify(nexts(messages, 'c')).includes('"9999"'));
+    session.close();
   });
 });

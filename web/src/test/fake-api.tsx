@@ -13,6 +13,7 @@ export interface FakeResponse {
 type Answer = (operationName: string, variables: Json) => FakeResponse | Promise<FakeResponse>;
 interface Sink {
   next: (value: { data: Json }) => void;
+  error: (errors: Array<{ message: string; extensions?: Json }>) => void;
 }
 
 /**
@@ -55,6 +56,17 @@ export function createFakeApi(answer: Answer) {
     refresh: new RefreshBus(),
     push(operationName: string, data: Json) {
       for (const sink of subscribers.get(operationName) ?? []) sink.next({ data });
+    },
+    /** Ends every subscription of the operation with GraphQL errors, as graphql-ws's `error` message does. */
+    pushError(operationName: string, errors: Array<{ message: string; extensions?: Json }>) {
+      const set = subscribers.get(operationName) ?? new Set<Sink>();
+      for (const sink of [...set]) {
+        set.delete(sink); // an operation that errored is over on the transport's side too
+        sink.error(errors);
+      }
+    },
+    subscriberCount(operationName: string) {
+      return subscribers.get(operationName)?.size ?? 0;
     },
     callsTo(operationName: string) {
       return calls.filter((call) => call.operationName === operationName);

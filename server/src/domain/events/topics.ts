@@ -20,6 +20,13 @@ export interface TopicPayloads {
 
 export type Topic = keyof TopicPayloads;
 
+/**
+ * Topics whose events are deltas: each says something no later event repeats, so a subscriber that
+ * misses one is told (its subscription ends with an error) instead of silently dropping it. The
+ * others carry a whole state each, where the newest is all a subscriber needs.
+ */
+export const DELTA_TOPICS: ReadonlySet<Topic> = new Set<Topic>([TOPICS.REPAIRS_MADE]);
+
 /** Port the domain publishes through; implemented over Redis pub/sub, or in-process in the all-in-one mode. */
 export interface EventPublisher {
   publish<T extends Topic>(topic: T, payload: TopicPayloads[T]): void | Promise<void>;

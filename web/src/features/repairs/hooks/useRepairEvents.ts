@@ -32,5 +32,7 @@ export function useRepairEvents(): void {
     },
     [],
   );
-  useSubscriptionEvents(RepairsMadeSubscription, onRepairs);
+  // Batches missed (the subscription fell behind, or the server's event bus reconnected): the same
+  // refetch catches up, and the hook subscribes again.
+  useSubscriptionEvents(RepairsMadeSubscription, onRepairs, onRepairs);
 }
