@@ -1,20 +1,6 @@
-import { REPO_ROOT } from '../stack/api-process';
 import type { LoadStack } from '../stack/load-stack';
-import { resolveSourceTree } from '../stack/source-snapshot';
-import {
-  desyncRandomPairs,
-  lastRunId,
-  openViolations,
-  poll,
-  QueueProbe,
-  RunEventLog,
-  runsSince,
-  spreadStudentIds,
-  startCheckOnOneOf,
-  waitForIdle,
-  type RunRow,
-} from './worker-check';
-import { startWorkerProcess, type WorkerProcess } from './worker-process';
+import { withTwoWorkers } from './two-workers';
+import { desyncRandomPairs, lastRunId, openViolations, poll, runsSince, startCheckOnOneOf, type RunRow } from './worker-check';
 
 export interface WorkerKillOptions {
   /** The workers' pause after each progress step (WORKER_STEP_DELAY_MS). */
@@ -54,22 +40,13 @@ export interface WorkerKillResult {
  * job back, and the survivor must finish the same run: one run, SUCCEEDED once, right violations.
  */
 export async function workerKillFault(stack: LoadStack, options: WorkerKillOptions): Promise<WorkerKillResult> {
-  const source = resolveSourceTree(REPO_ROOT);
-  const probe = new QueueProbe(stack);
-  const workers: WorkerProcess[] = [];
-  let events: RunEventLog | null = null;
-  try {
-    const settings = { sourceRoot: source.root, stepDelayMs: options.stepDelayMs };
-    workers.push(...(await Promise.all([startWorkerProcess(stack, { ...settings, name: 'worker-a' }), startWorkerProcess(stack, { ...settings, name: 'worker-b' })])));
-    await waitForIdle(stack, probe);
-    await spreadStudentIds(stack);
+  return withTwoWorkers(stack, { names: ['worker-a', 'worker-b'], stepDelayMs: options.stepDelayMs }, async ({ workers, probe, events }) => {
     const violationsBefore = await openViolations(stack.database.url);
     const desynced = await desyncRandomPairs(stack, options.desyncPairs);
     const expected = new Set([...violationsBefore, ...desynced]);
     const runsBefore = await lastRunId(stack.database.url);
-    events = await RunEventLog.open(stack);
 
-    const { runId, jobId, isJobStart, holder, other: survivor, progress: progressAtKill } = await startCheckOnOneOf(stack, [workers[0]!, workers[1]!]);
+    const { runId, jobId, isJobStart, holder, other: survivor, progress: progressAtKill } = await startCheckOnOneOf(stack, workers);
 
     const killedAt = performance.now();
     await holder.kill();
@@ -102,10 +79,5 @@ export async function workerKillFault(stack: LoadStack, options: WorkerKillOptio
       expectedPairs: new Set([...expected].map((v) => v.split(':').slice(0, 2).join(':'))).size,
       desynced: desynced.size,
     };
-  } finally {
-    events?.close();
-    await Promise.all(workers.map((w) => w.kill()));
-    await probe.close();
-    source.remove();
-  }
+  });
 }

@@ -1,8 +1,7 @@
-import { REPO_ROOT } from '../stack/api-process';
 import type { LoadStack } from '../stack/load-stack';
-import { resolveSourceTree } from '../stack/source-snapshot';
-import { lastRunId, poll, QueueProbe, RunEventLog, runsSince, spreadStudentIds, startCheckOnOneOf, waitForIdle, type RunRow } from './worker-check';
-import { startWorkerProcess, type WorkerExit, type WorkerProcess } from './worker-process';
+import { withTwoWorkers } from './two-workers';
+import { lastRunId, poll, runsSince, startCheckOnOneOf, type RunRow } from './worker-check';
+import type { WorkerExit } from './worker-process';
 
 export interface WorkerSigtermOptions {
   /** The workers' pause after each progress step (WORKER_STEP_DELAY_MS). */
@@ -37,19 +36,10 @@ export interface WorkerSigtermResult {
  * active behind for the other worker's stalled sweep to pick up.
  */
 export async function workerSigtermFault(stack: LoadStack, options: WorkerSigtermOptions): Promise<WorkerSigtermResult> {
-  const source = resolveSourceTree(REPO_ROOT);
-  const probe = new QueueProbe(stack);
-  const workers: WorkerProcess[] = [];
-  let events: RunEventLog | null = null;
-  try {
-    const settings = { sourceRoot: source.root, stepDelayMs: options.stepDelayMs };
-    workers.push(...(await Promise.all([startWorkerProcess(stack, { ...settings, name: 'worker-c' }), startWorkerProcess(stack, { ...settings, name: 'worker-d' })])));
-    await waitForIdle(stack, probe);
-    await spreadStudentIds(stack);
+  return withTwoWorkers(stack, { names: ['worker-c', 'worker-d'], stepDelayMs: options.stepDelayMs }, async ({ workers, probe, events }) => {
     const runsBefore = await lastRunId(stack.database.url);
-    events = await RunEventLog.open(stack);
 
-    const { runId, jobId, isJobStart, holder, other, progress: progressAtSignal } = await startCheckOnOneOf(stack, [workers[0]!, workers[1]!]);
+    const { runId, jobId, isJobStart, holder, other, progress: progressAtSignal } = await startCheckOnOneOf(stack, workers);
 
     const signalledAt = performance.now();
     holder.signal('SIGTERM');
@@ -57,7 +47,7 @@ export async function workerSigtermFault(stack: LoadStack, options: WorkerSigter
     const exit = await Promise.race([holder.exited, new Promise<null>((r) => (giveUp = setTimeout(() => r(null), options.exitTimeoutMs)))]);
     clearTimeout(giveUp);
     // The run's final event is published before the job completes, so it is in by now if it ever will be.
-    await poll(async () => (events!.of(runId, 'SUCCEEDED').length || events!.of(runId, 'FAILED').length ? true : null), 2_000);
+    await poll(async () => (events.of(runId, 'SUCCEEDED').length || events.of(runId, 'FAILED').length ? true : null), 2_000);
     const succeeded = events.of(runId, 'SUCCEEDED')[0];
     const runs = await runsSince(stack.database.url, runsBefore);
     const { waiting, active } = await probe.pending();
@@ -76,10 +66,5 @@ export async function workerSigtermFault(stack: LoadStack, options: WorkerSigter
       jobState: await probe.jobState(jobId),
       leftPending: { waiting, active, activeRuns },
     };
-  } finally {
-    events?.close();
-    await Promise.all(workers.map((w) => w.kill()));
-    await probe.close();
-    source.remove();
-  }
+  });
 }
