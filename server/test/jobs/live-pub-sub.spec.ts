@@ -5,23 +5,7 @@ import { isOlderRunState } from '../../src/events/check-run-order';
 import { eventSerializer } from '../../src/events/event-serializer';
 import { createInProcessEventBus } from '../../src/events/in-process-event-bus';
 import { createLivePubSub } from '../../src/events/live-pub-sub';
-
-const run = (id: number, state: CheckRunSnapshot['state'], progress: number): CheckRunSnapshot => ({
-  id,
-  trigger: 'MANUAL',
-  state,
-  progress,
-  queuedAt: new Date('2026-11-23T09:00:00.000Z'),
-  startedAt: state === 'QUEUED' ? null : new Date('2026-11-23T09:00:01.000Z'),
-  finishedAt: state === 'SUCCEEDED' ? new Date('2026-11-23T09:00:02.500Z') : null,
-  durationMs: null,
-  pairsChecked: null,
-  inconsistent: null,
-  consistencyRate: null,
-  healthState: null,
-  repairsApplied: null,
-  error: null,
-});
+import { checkRunSnapshot as run } from '../support/event-snapshots';
 
 const noHealth = async (): Promise<HealthStatusSnapshot | null> => null;
 

@@ -1,28 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOPICS } from '../../src/domain/events/topics';
-import type { CheckRunSnapshot } from '../../src/domain/integrity/integrity.types';
 import type { RepairBatchSnapshot } from '../../src/domain/integrity/repair.types';
 import type { EventBus } from '../../src/events/event-bus';
 import { SUBSCRIBER_BACKLOG } from '../../src/events/live-pub-sub';
+import { checkRunSnapshot } from '../support/event-snapshots';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { openWsSession, type WsMessage, type WsSession } from '../support/ws-session';
 
-const run = (id: number, progress: number): CheckRunSnapshot => ({
-  id,
-  trigger: 'MANUAL',
-  state: 'RUNNING',
-  progress,
-  queuedAt: new Date('2026-11-23T09:00:00.000Z'),
-  startedAt: new Date('2026-11-23T09:00:01.000Z'),
-  finishedAt: null,
-  durationMs: null,
-  pairsChecked: null,
-  inconsistent: null,
-  consistencyRate: null,
-  healthState: null,
-  repairsApplied: null,
-  error: null,
-});
+const run = (id: number, progress: number) => checkRunSnapshot(id, 'RUNNING', progress);
 
 const batch = (violationId: number): RepairBatchSnapshot => ({
   trigger: 'AUTO_SYNC',
