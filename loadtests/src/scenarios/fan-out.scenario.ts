@@ -30,33 +30,36 @@ interface Audience {
   close(): Promise<void>;
 }
 
+/** Opens `count` clients, 50 at a time, for both audiences alike. */
+async function connectInBatches(count: number, open: (index: number) => Promise<void>): Promise<void> {
+  for (let start = 0; start < count; start += 50) {
+    await Promise.all(Array.from({ length: Math.min(50, count - start) }, (_, k) => open(start + k)));
+  }
+}
+
 function graphqlWsAudience(url: string, token: string, count: number): Audience {
   const clients: WsGraphqlClient[] = [];
   return {
-    async connect(onEvent) {
-      for (let start = 0; start < count; start += 50) {
-        await Promise.all(
-          Array.from({ length: Math.min(50, count - start) }, (_, k) => {
-            const index = start + k;
-            return new Promise<void>((resolve, reject) => {
-              const client = createClient({
-                url,
-                webSocketImpl: WebSocket,
-                lazy: false,
-                retryAttempts: 0,
-                connectionParams: { authorization: `Bearer ${token}` },
-                on: { connected: () => resolve(), closed: (e) => reject(new Error(`subscriber ${index} closed: ${(e as { reason?: string }).reason ?? ''}`)) },
-              });
-              clients.push(client);
-              client.subscribe<{ checkRunUpdated: { id: string } }>(
-                { query: SUBSCRIPTION },
-                { next: (m) => m.data && onEvent(index, Number(m.data.checkRunUpdated.id)), error: () => undefined, complete: () => undefined },
-              );
+    connect: (onEvent) =>
+      connectInBatches(
+        count,
+        (index) =>
+          new Promise<void>((resolve, reject) => {
+            const client = createClient({
+              url,
+              webSocketImpl: WebSocket,
+              lazy: false,
+              retryAttempts: 0,
+              connectionParams: { authorization: `Bearer ${token}` },
+              on: { connected: () => resolve(), closed: (e) => reject(new Error(`subscriber ${index} closed: ${(e as { reason?: string }).reason ?? ''}`)) },
             });
+            clients.push(client);
+            client.subscribe<{ checkRunUpdated: { id: string } }>(
+              { query: SUBSCRIPTION },
+              { next: (m) => m.data && onEvent(index, Number(m.data.checkRunUpdated.id)), error: () => undefined, complete: () => undefined },
+            );
           }),
-        );
-      }
-    },
+      ),
     async close() {
       await Promise.all(clients.map((c) => c.dispose()));
     },
@@ -66,22 +69,18 @@ function graphqlWsAudience(url: string, token: string, count: number): Audience 
 function rawWsAudience(url: string, count: number): Audience {
   const sockets: WebSocket[] = [];
   return {
-    async connect(onEvent) {
-      for (let start = 0; start < count; start += 50) {
-        await Promise.all(
-          Array.from({ length: Math.min(50, count - start) }, (_, k) => {
-            const index = start + k;
-            return new Promise<void>((resolve, reject) => {
-              const socket = new WebSocket(url);
-              sockets.push(socket);
-              socket.on('open', () => resolve());
-              socket.on('error', reject);
-              socket.on('message', (data) => onEvent(index, (JSON.parse(data.toString()) as { id: number }).id));
-            });
+    connect: (onEvent) =>
+      connectInBatches(
+        count,
+        (index) =>
+          new Promise<void>((resolve, reject) => {
+            const socket = new WebSocket(url);
+            sockets.push(socket);
+            socket.on('open', () => resolve());
+            socket.on('error', reject);
+            socket.on('message', (data) => onEvent(index, (JSON.parse(data.toString()) as { id: number }).id));
           }),
-        );
-      }
-    },
+      ),
     async close() {
       for (const s of sockets) s.terminate();
     },
