@@ -1,5 +1,7 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 export interface DetachedPostgres {
@@ -22,13 +24,15 @@ export function embeddedBinDir(): string {
  * which stops it last. A postmaster orphaned by a killed earlier run is stopped first.
  */
 export async function startDetachedPostgres(options: {
+  /** Where the `postgres` binary is (embeddedBinDir(), or a copy the postgres user can run). */
+  binDir: string;
   dataDir: string;
   port: number;
   flags: string[];
   onLog: (line: string) => void;
 }): Promise<DetachedPostgres> {
   await stopOrphanedPostmaster(options.dataDir);
-  const postgres = join(embeddedBinDir(), 'postgres');
+  const postgres = join(options.binDir, 'postgres');
   const ids = process.getuid?.() === 0 ? postgresUserIds() : {};
   const child = spawn(postgres, ['-D', options.dataDir, '-p', String(options.port), ...options.flags], {
     ...ids,
@@ -53,6 +57,47 @@ export async function startDetachedPostgres(options: {
       await stopChild(child);
     },
   };
+}
+
+/**
+ * Creates the cluster with `initdb` from `binDir`, as the package's initialise() would from its own
+ * directory (same options), for binaries that had to be copied where the postgres user can run them.
+ * Root only: the cluster belongs to the existing `postgres` user.
+ */
+export async function initialiseCluster(options: {
+  binDir: string;
+  dataDir: string;
+  user: string;
+  password: string;
+  flags: string[];
+  onLog: (line: string) => void;
+}): Promise<void> {
+  const ids = postgresUserIds();
+  mkdirSync(options.dataDir, { recursive: true });
+  chownSync(options.dataDir, ids.uid, ids.gid);
+  const passwordFile = join(tmpdir(), `levelsync-pg-password-${randomBytes(6).toString('hex')}`);
+  writeFileSync(passwordFile, `${options.password}\n`, { mode: 0o644 });
+  try {
+    const initdb = spawn(
+      join(options.binDir, 'initdb'),
+      [`--pgdata=${options.dataDir}`, '--auth=scram-sha-256', `--username=${options.user}`, `--pwfile=${passwordFile}`, '--lc-messages=C', ...options.flags],
+      { ...ids, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const output: string[] = [];
+    const collect = (chunk: Buffer) => {
+      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) output.push(line.trim());
+    };
+    initdb.stdout!.on('data', collect);
+    initdb.stderr!.on('data', collect);
+    const code = await new Promise<number | null>((resolve, reject) => {
+      initdb.once('error', reject);
+      initdb.once('close', resolve);
+    });
+    for (const line of output) options.onLog(line);
+    if (code !== 0) throw new Error(`initdb exited with code ${code}: ${output.slice(-3).join(' | ')}`);
+  } finally {
+    rmSync(passwordFile, { force: true });
+  }
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

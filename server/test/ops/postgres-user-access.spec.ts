@@ -1,8 +1,8 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { assertPostgresUserCanRun, closedAncestor, letPostgresUserReach } from '../../src/standalone/postgres-user-access';
+import { assertPostgresUserCanRun, binariesForPostgresUser, closedAncestor, letPostgresUserReach } from '../../src/standalone/postgres-user-access';
 
 // Run as root, the embedded postgres runs as the `postgres` user; these checks turn a bare EACCES
 // from initdb into a message that names the closed directory. They read mode bits only, so they
@@ -40,5 +40,30 @@ describe('whether the postgres user can reach the embedded cluster', () => {
 
     chmodSync(join(root, 'outer'), 0o700);
     expect(() => letPostgresUserReach(data)).toThrow(`because ${join(root, 'outer')} is closed to other users`);
+  });
+
+  it('runs the binaries where they are when it can, and from one reusable copy below a closed checkout', async () => {
+    const bin = join(root, 'checkout', 'node_modules', 'native', 'bin');
+    mkdirSync(join(root, 'checkout', 'node_modules', 'native', 'share'), { recursive: true });
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(join(bin, 'postgres'), 'the server', { mode: 0o755 });
+    writeFileSync(join(bin, '..', 'share', 'postgres.bki'), 'catalog');
+    expect(binariesForPostgresUser(bin)).toBe(bin);
+
+    chmodSync(join(root, 'checkout'), 0o700);
+    const copy = binariesForPostgresUser(bin);
+    try {
+      expect(copy).not.toBe(bin);
+      expect(closedAncestor(join(copy, 'postgres'))).toBeUndefined();
+      expect(readFileSync(join(copy, 'postgres'), 'utf8')).toBe('the server');
+      expect(statSync(join(copy, 'postgres')).mode & 0o777).toBe(0o755);
+      expect(readFileSync(join(dirname(copy), 'share', 'postgres.bki'), 'utf8')).toBe('catalog');
+      // A later start reuses the copy.
+      writeFileSync(join(copy, 'marker'), '');
+      expect(binariesForPostgresUser(bin)).toBe(copy);
+      expect(existsSync(join(copy, 'marker'))).toBe(true);
+    } finally {
+      rmSync(dirname(copy), { recursive: true, force: true });
+    }
   });
 });
