@@ -64,7 +64,7 @@ function printBanner(app: StandaloneApp, config: AppConfig, elapsedMs: number): 
       ? `  demo data: ${app.seeded.studentsCreated} students, ${desynced} desynced pairs; ` +
         `students sign in as ${demoStudentEmail(1)} … / ${DEMO_STUDENT_PASSWORD}`
       : '  data:      kept from the previous start',
-    `  database:  ${app.embeddedDatabase ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL'};` +
+    `  database:  ${app.embeddedDatabase ? `embedded PostgreSQL in ${app.embeddedDatabase}` : 'DATABASE_URL'};` +
       ` jobs: ${app.queueBackend === 'redis' ? 'BullMQ on Redis (REDIS_URL)' : 'BullMQ on PostgreSQL, in-process events'}`,
     `  dashboard: ${app.dashboard ? url : 'not built (npm run build:web), API only'};  GraphQL: ${url}/graphql;  metrics: ${url}/metrics`,
     '  Ctrl-C stops everything.',

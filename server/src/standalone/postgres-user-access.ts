@@ -1,24 +1,35 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /*
  * As root, the embedded postgres runs as the `postgres` user, which must traverse every directory
  * above its data and its binaries. What is ours to open up (the data directory: search permission
  * only, not read) is opened; a closed ancestor (e.g. /root, or a checkout made with `mktemp -d`)
- * is never changed: the data directory is then reported, the binaries copied where they can be
- * run. Unchecked, initdb dies with a bare EACCES.
+ * is never changed: the cluster then lives under CLUSTERS_ROOT and the binaries are copied where
+ * they can be run. Unchecked, initdb dies with a bare EACCES.
  */
 
-export function letPostgresUserReach(dataDir: string): void {
+/** Durable home of clusters whose DATA_DIR the postgres user cannot enter (root only). */
+export const CLUSTERS_ROOT = '/var/lib/levelsync';
+
+/**
+ * Where root keeps the cluster of `dataDir`: `<dataDir>/postgres`, or, below a closed directory,
+ * `<clustersRoot>/<hash of dataDir>/postgres` (the same one at every start from that DATA_DIR).
+ */
+export function clusterDirForPostgresUser(dataDir: string, clustersRoot = CLUSTERS_ROOT): string {
   chmodSync(dataDir, statSync(dataDir).mode | 0o711);
-  const closed = closedAncestor(dataDir);
+  if (!closedAncestor(dataDir)) return join(dataDir, 'postgres');
+  const home = join(clustersRoot, createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 16));
+  mkdirSync(home, { recursive: true, mode: 0o755 });
+  const closed = closedAncestor(join(home, 'postgres'));
   if (closed) {
     throw new Error(
-      `the postgres user cannot reach ${dataDir} because ${closed} is closed to other users: run as a non-root user, or set DATA_DIR to a directory outside it`,
+      `the postgres user can reach neither ${dataDir} nor ${home} (${closed} is closed to other users): run as a non-root user, or set DATA_DIR to a directory others can enter`,
     );
   }
+  return join(home, 'postgres');
 }
 
 export function assertPostgresUserCanRun(binDir: string): void {

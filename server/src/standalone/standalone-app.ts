@@ -23,7 +23,8 @@ export interface StandaloneApp {
   readonly admin: AdminCredentials;
   /** Set on the start that generated demo data (the first one). */
   readonly seeded: SeedResult | undefined;
-  readonly embeddedDatabase: boolean;
+  /** The embedded cluster's directory (null with DATABASE_URL, or when another process runs it). */
+  readonly embeddedDatabase: string | null;
   readonly queueBackend: 'redis' | 'postgres';
   readonly dashboard: boolean;
   /** Drains HTTP, lets the active job finish, then closes queues, pools and the database. */
@@ -88,7 +89,7 @@ export async function startStandalone(config: AppConfig, logger: Logger, repoRoo
       port,
       admin,
       seeded,
-      embeddedDatabase: !config.databaseUrl,
+      embeddedDatabase: config.databaseUrl ? null : (db.clusterDir ?? config.dataDir),
       queueBackend: runtime.transport.kind,
       dashboard: dashboard !== undefined,
       close,

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from './embedded-postgres';
-import { letPostgresUserReach } from './postgres-user-access';
+import { clusterDirForPostgresUser } from './postgres-user-access';
 
 export const STANDALONE_DATABASE = 'levelsync';
 
@@ -10,6 +10,8 @@ export interface StandaloneDatabase {
   readonly url: string;
   /** True when this process started the cluster (and stops it on close). */
   readonly owned: boolean;
+  /** Where the cluster's files are, when this process started it. */
+  readonly clusterDir?: string;
   close(): Promise<void>;
 }
 
@@ -27,8 +29,8 @@ export async function openStandaloneDatabase(
   const running = await runningCluster(infoFile);
   if (running) return { url: running, owned: false, close: async () => undefined };
 
-  if (process.getuid?.() === 0) letPostgresUserReach(dataDir);
-  const cluster = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), persistent: true, detached: true, onLog });
+  const clusterDir = process.getuid?.() === 0 ? clusterDirForPostgresUser(dataDir) : join(dataDir, 'postgres');
+  const cluster = await startEmbeddedPostgres({ dataDir: clusterDir, persistent: true, detached: true, onLog });
   try {
     await ensureDatabase(cluster.adminUrl, STANDALONE_DATABASE);
   } catch (error) {
@@ -40,6 +42,7 @@ export async function openStandaloneDatabase(
   return {
     url,
     owned: true,
+    clusterDir,
     close: async () => {
       rmSync(infoFile, { force: true });
       await cluster.stop();

@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, st
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { assertPostgresUserCanRun, binariesForPostgresUser, closedAncestor, letPostgresUserReach } from '../../src/standalone/postgres-user-access';
+import { assertPostgresUserCanRun, binariesForPostgresUser, closedAncestor, clusterDirForPostgresUser } from '../../src/standalone/postgres-user-access';
 
 // Run as root, the embedded postgres runs as the `postgres` user; these checks turn a bare EACCES
 // from initdb into a message that names the closed directory. They read mode bits only, so they
@@ -31,15 +31,22 @@ describe('whether the postgres user can reach the embedded cluster', () => {
     );
   });
 
-  it('opens the data directory itself, but reports a closed directory above it', () => {
+  it('keeps the cluster in the data directory it opens, or in a durable home of its own below a closed directory', () => {
     const data = join(root, 'outer', 'data');
+    const clusters = join(root, 'clusters');
     mkdirSync(data, { recursive: true });
     chmodSync(data, 0o700);
-    letPostgresUserReach(data);
+    expect(clusterDirForPostgresUser(data, clusters)).toBe(join(data, 'postgres'));
     expect(statSync(data).mode & 0o777).toBe(0o711);
 
     chmodSync(join(root, 'outer'), 0o700);
-    expect(() => letPostgresUserReach(data)).toThrow(`because ${join(root, 'outer')} is closed to other users`);
+    const home = clusterDirForPostgresUser(data, clusters);
+    expect(dirname(dirname(home))).toBe(clusters);
+    expect(closedAncestor(home)).toBeUndefined();
+    expect(clusterDirForPostgresUser(data, clusters)).toBe(home); // the same at every start
+
+    chmodSync(clusters, 0o700);
+    expect(() => clusterDirForPostgresUser(data, clusters)).toThrow(`(${clusters} is closed to other users)`);
   });
 
   it('runs the binaries where they are when it can, and from one reusable copy below a closed checkout', async () => {
