@@ -39,8 +39,8 @@ export function requestContext(logger: Logger): RequestHandler {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = KNOWN_ROUTES.has(path) ? path : req.method === 'GET' ? 'dashboard' : 'other';
       httpRequestDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
-      // Health probes every few seconds would drown the log; they stay at debug.
-      const level = route === '/healthz' || route === '/readyz' || route === '/metrics' ? 'debug' : 'info';
+      // One line per request (the dashboard sends many, probes come every few seconds) would drown the log: debug, unless it failed.
+      const level = res.statusCode >= 500 ? 'warn' : 'debug';
       if (logger.isLevelEnabled(level)) {
         child()[level]({ method: req.method, path, status: res.statusCode, durationMs: Math.round(seconds * 1000) }, 'request completed');
       }

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { assertClusterMatchesBinaries } from './cluster-version';
 import { embeddedBinDir, initialiseCluster, startDetachedPostgres, type DetachedPostgres } from './detached-postgres';
 import { findFreePort } from './free-port';
 import { assertPostgresUserCanRun, binariesForPostgresUser } from './postgres-user-access';
@@ -36,6 +37,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   // Only the detached start runs binaries from elsewhere; the package's own start needs its own.
   const binDir = asRoot && options.detached ? binariesForPostgresUser(packageBinDir) : packageBinDir;
   if (asRoot) assertPostgresUserCanRun(binDir);
+  assertClusterMatchesBinaries(options.dataDir, binDir);
   const { default: EmbeddedPostgres } = await importWithoutSignalHooks();
   const port = await findFreePort();
   const logs: string[] = [];

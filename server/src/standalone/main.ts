@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { loadConfig, type AppConfig } from '../domain/config/app-config';
 import { createLogger } from '../domain/logging/logger';
+import { terminalLogStream, wantsTerminalLogs } from '../domain/logging/terminal-log-stream';
 import { demoStudentEmail, DEMO_STUDENT_PASSWORD } from '../domain/seeding/demo-data.service';
 import { startStandalone, type StandaloneApp } from './standalone-app';
 import { describeStartupError } from './startup-error';
@@ -18,7 +19,9 @@ async function main(): Promise<void> {
   } catch (error) {
     fail(describeStartupError(error, 4000));
   }
-  const logger = createLogger(config.logLevel, 'levelsync');
+  // A terminal gets readable lines; production, pipes and files keep JSON (the API and worker entry points always do).
+  const readable = wantsTerminalLogs(process.stdout, config.isProduction);
+  const logger = createLogger(config.logLevel, 'levelsync', readable ? terminalLogStream() : undefined);
   const starting = startStandalone(config, logger, REPO_ROOT);
 
   // Installed before anything starts: Ctrl-C during start-up still stops what did start.

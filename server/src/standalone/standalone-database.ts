@@ -54,13 +54,23 @@ async function runningCluster(infoFile: string): Promise<string | undefined> {
   if (!existsSync(infoFile)) return undefined;
   try {
     const { url, pid } = JSON.parse(readFileSync(infoFile, 'utf8')) as { url: string; pid: number };
-    process.kill(pid, 0); // throws when the owner is gone (a crash left the file behind)
+    if (!processExists(pid)) return undefined; // a crash left the file behind
     const client = new Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
     await client.connect();
     await client.end();
     return url;
   } catch {
     return undefined;
+  }
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user (`npm start` as root, the CLI as yourself).
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

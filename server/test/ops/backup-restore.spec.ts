@@ -1,12 +1,14 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PasswordHasher } from '../../src/domain/auth/password-hasher';
-import { connectDatabase } from '../../src/domain/database/database';
+import { connectDatabase, migrateDatabase } from '../../src/domain/database/database';
 import { DemoDataService } from '../../src/domain/seeding/demo-data.service';
 import { backupDatabase, restoreDatabase } from '../../src/ops/pg-tools';
+import { openStandaloneDatabase, type StandaloneDatabase } from '../../src/standalone/standalone-database';
 import { createEmptyTestDatabase, createTestDatabase } from '../support/test-database';
 
 /** Row count and an order-independent checksum of every table's full contents. */
@@ -29,6 +31,26 @@ async function fingerprint(url: string): Promise<Record<string, { rows: number; 
   } finally {
     await client.end();
   }
+}
+
+const REPO = resolve(__dirname, '../../..');
+
+/** `npm run db:backup` / `db:restore` as a newcomer runs them: nothing configured but where the data lives. */
+function runCli(
+  script: 'backup' | 'restore',
+  file: string,
+  dataDir: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', `server/src/cli/${script}.ts`, '--file', file], {
+    cwd: REPO,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((done) => child.once('close', (code) => done({ code, stdout, stderr })));
 }
 
 async function sql(url: string, text: string): Promise<void> {
@@ -85,5 +107,91 @@ describe('db:backup and db:restore', () => {
 
   it('reports a missing dump file as one clear error', async () => {
     await expect(restoreDatabase(source, join(dir, 'missing.dump'))).rejects.toThrow(/pg_restore failed: .*missing\.dump/);
+  });
+});
+
+describe('db:backup and db:restore on the default setup (nothing configured, embedded PostgreSQL under DATA_DIR)', () => {
+  const dirs: string[] = [];
+  const tempDir = (prefix: string) => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    dirs.push(dir);
+    return dir;
+  };
+  let dataDir: string;
+  let running: StandaloneDatabase | undefined;
+  let dump: string;
+  let backup: Awaited<ReturnType<typeof runCli>>;
+
+  beforeAll(async () => {
+    dataDir = tempDir('levelsync-backup-default-');
+    // What `npm start` does before it serves: the embedded cluster, migrations, demo data.
+    running = await openStandaloneDatabase(dataDir);
+    const orm = await connectDatabase({ url: running.url, poolMax: 2 });
+    await migrateDatabase(orm, running.url);
+    await new DemoDataService(orm.em.getKnex(), new PasswordHasher()).seed({ students: 300, desyncRate: 0.05 });
+    await orm.close(true);
+    dump = join(tempDir('levelsync-backup-file-'), 'x.dump');
+    backup = await runCli('backup', dump, dataDir);
+  });
+  afterAll(async () => {
+    await running?.close();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe('while npm start runs', () => {
+    it('backs up the running embedded database with the client tools on PATH', () => {
+      expect(backup.stderr).toBe('');
+      expect(backup.code).toBe(0);
+      expect(backup.stdout).toMatch(/^backed up to .*x\.dump \(\d+ bytes\)/);
+      expect(statSync(dump).size).toBeGreaterThan(10_000);
+    });
+
+    it('restores into a fresh embedded database with the same contents', async () => {
+      const freshDir = tempDir('levelsync-restore-default-');
+      const restore = await runCli('restore', dump, freshDir);
+      expect(restore.stderr).toContain('npm start is not running: started the embedded PostgreSQL');
+      expect(restore.code).toBe(0);
+      const fresh = await openStandaloneDatabase(freshDir);
+      try {
+        const [before, after] = await Promise.all([fingerprint(running!.url), fingerprint(fresh.url)]);
+        expect(before['public.licenses']!.rows).toBeGreaterThan(300);
+        expect(after).toEqual(before);
+      } finally {
+        await fresh.close();
+      }
+    });
+  });
+
+  describe('while npm start is not running', () => {
+    it('starts the embedded database for the backup, says so, and stops it again', async () => {
+      const contents = await fingerprint(running!.url);
+      await running!.close();
+      running = undefined;
+      const second = join(dirname(dump), 'stopped.dump');
+      const result = await runCli('backup', second, dataDir);
+      expect(result.stderr).toContain('npm start is not running: started the embedded PostgreSQL');
+      expect(result.code).toBe(0);
+      expect(existsSync(join(dataDir, 'postgres.json'))).toBe(false);
+      expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+
+      const target = await createEmptyTestDatabase();
+      await restoreDatabase(target, second);
+      expect(await fingerprint(target)).toEqual(contents);
+    });
+  });
+
+  describe('when DATA_DIR holds a cluster of another PostgreSQL major version', () => {
+    it('refuses with what to do, and leaves the files as they were', async () => {
+      const oldDir = tempDir('levelsync-backup-old-major-');
+      const cluster = join(oldDir, 'postgres');
+      mkdirSync(cluster);
+      writeFileSync(join(cluster, 'PG_VERSION'), '18\n');
+      writeFileSync(join(cluster, 'postgresql.conf'), '# made by PostgreSQL 18\n');
+      const result = await runCli('backup', join(oldDir, 'x.dump'), oldDir);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/created by PostgreSQL 18, and the embedded PostgreSQL is now 15, which cannot open it; nothing was changed/);
+      expect(result.stderr).toContain(`mv ${cluster} ${cluster}-pg18`);
+      expect(readdirSync(cluster).sort()).toEqual(['PG_VERSION', 'postgresql.conf']);
+    });
   });
 });
