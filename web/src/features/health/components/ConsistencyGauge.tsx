@@ -58,7 +58,7 @@ export function ConsistencyGauge({ rate, state, thresholds = healthThresholds }:
 
   return (
     <div className={`gauge gauge--${state.toLowerCase()}`} data-testid="consistency-gauge" {...meterProps}>
-      <svg viewBox="-14 -12 228 128" className="gauge__svg" aria-hidden="true" focusable="false">
+      <svg viewBox="-24 -14 248 136" className="gauge__svg" aria-hidden="true" focusable="false">
         {bands.map((band) => (
           <path key={band.state} d={arcPath(band.from, band.to, bandRadius)} className={`gauge__band gauge__band--${band.state}`} data-band={band.state} />
         ))}
@@ -89,10 +89,10 @@ export function ConsistencyGauge({ rate, state, thresholds = healthThresholds }:
             </g>
           );
         })}
-        <text x={center.x - radius} y={center.y + 14} className="gauge__tick-label" textAnchor="middle">
+        <text x={center.x - radius} y={center.y + 20} className="gauge__tick-label" textAnchor="middle">
           0%
         </text>
-        <text x={center.x + radius} y={center.y + 14} className="gauge__tick-label" textAnchor="middle">
+        <text x={center.x + radius} y={center.y + 20} className="gauge__tick-label" textAnchor="middle">
           100%
         </text>
       </svg>
