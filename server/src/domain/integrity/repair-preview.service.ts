@@ -21,7 +21,7 @@ function rowChange(write: { create: boolean } | null): PairRowChange {
 }
 
 /** A plan (or its absence) as the field-by-field changes an admin confirms. */
-export function describePlan(pair: PairKey, plan: RepairPlan | null, current: PairState): RepairPreview {
+function describePlan(pair: PairKey, plan: RepairPlan | null, current: PairState): RepairPreview {
   const before = plan?.before ?? current;
   const after = plan?.after ?? current;
   const changes = (Object.keys(FIELD_OF) as PairField[]).map((field): PairFieldChange => {

@@ -13,8 +13,9 @@ export interface GaugeStop {
 
 /**
  * Where the thresholds sit on the arc. A linear 0–100 % arc spends 95 % of itself on rates nobody
- * runs at and crowds the states into its last degrees (97 % Degraded looks like 94 % Critical);
- * this one gives the band below the thresholds a fifth, and the bands around them the rest.
+ * runs at and crowds the states into its last degrees (97 % Degraded looks like 94 % Critical).
+ * Here 0 % up to the floor (90 % by default) takes a fifth of the arc, the rest of Critical a
+ * quarter, Degraded two fifths and Healthy the last 15 %, so 99 % stays clear of the end cap.
  */
 const ARC_AT = { floor: 0.2, degraded: 0.45, healthy: 0.85 } as const;
 

@@ -39,10 +39,11 @@ export function ConsistencyGauge({ rate, state, thresholds = healthThresholds }:
   const text = formatPercent(rate);
   const floor = gaugeFloor(thresholds);
   const ticks = [floor, thresholds.degraded, thresholds.healthy].filter((tick, index, all) => tick > 0 && tick < 1 && all.indexOf(tick) === index);
-  const bands: Array<{ state: 'critical' | 'degraded' | 'healthy'; from: number; to: number }> = [
-    { state: 'critical' as const, from: 0, to: rateToArc(thresholds.degraded, thresholds) },
-    { state: 'degraded' as const, from: rateToArc(thresholds.degraded, thresholds), to: rateToArc(thresholds.healthy, thresholds) },
-    { state: 'healthy' as const, from: rateToArc(thresholds.healthy, thresholds), to: 1 },
+  const [atDegraded, atHealthy] = [rateToArc(thresholds.degraded, thresholds), rateToArc(thresholds.healthy, thresholds)];
+  const bands = [
+    { state: 'critical', from: 0, to: atDegraded },
+    { state: 'degraded', from: atDegraded, to: atHealthy },
+    { state: 'healthy', from: atHealthy, to: 1 },
   ].filter((band) => band.to > band.from);
   const meterProps =
     rate === null
