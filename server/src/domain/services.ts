@@ -11,6 +11,7 @@ import { HealthService } from './integrity/health.service';
 import { IntegrityCheckService } from './integrity/integrity-check.service';
 import { IntegrityReadService } from './integrity/integrity-read.service';
 import { IntegrityStatsRepository } from './integrity/integrity-stats.repository';
+import { RepairPreviewService } from './integrity/repair-preview.service';
 import { RepairRepository } from './integrity/repair.repository';
 import { RepairService } from './integrity/repair.service';
 import { ViolationRepository } from './integrity/violation.repository';
@@ -43,6 +44,8 @@ export interface DomainServices {
   readonly integrity: IntegrityCheckService;
   /** Auto-sync (called by the auto-sync job) and on-demand resync. */
   readonly repairs: RepairService;
+  /** What a resync would change, from the plan it applies (read-only). */
+  readonly repairPreview: RepairPreviewService;
   /** Cached health status and metrics; `invalidate()` when a run or repair event arrives. */
   readonly health: HealthService;
   /** Pages of violations, check runs and repairs. */
@@ -80,6 +83,7 @@ export async function createDomainServices(config: AppConfig, orm: Orm, ports: D
     jobs,
     integrity,
     repairs: new RepairService(repairRepository, checkRuns, integrity, health, levels, events),
+    repairPreview: new RepairPreviewService(repairRepository, levels),
     health,
     integrityReads: new IntegrityReadService(new ViolationRepository(orm), checkRuns, repairRepository),
   };

@@ -11,6 +11,7 @@ import { CheckRunHistoryResolver } from './integrity/check-run-history.resolver'
 import { HealthResolver } from './integrity/health.resolver';
 import { LiveIntegrityResolver } from './integrity/live-integrity.resolver';
 import { LiveRepairsResolver } from './integrity/live-repairs.resolver';
+import { RepairPreviewResolver } from './integrity/repair-preview.resolver';
 import { RepairResolver } from './integrity/repair.resolver';
 import { ViolationResolver } from './integrity/violation.resolver';
 import { ProgressResolver } from './progress/progress.resolver';
@@ -31,6 +32,7 @@ const RESOLVERS: NonEmptyArray<Function> = [
   ViolationResolver,
   CheckRunHistoryResolver,
   RepairResolver,
+  RepairPreviewResolver,
   SystemInfoResolver,
 ];
 

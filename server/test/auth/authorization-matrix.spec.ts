@@ -86,6 +86,14 @@ const OPERATIONS: Operation[] = [
     expected: ADMIN_ONLY,
   },
   {
+    name: 'repairPreview',
+    build: ({ studentId }) => ({
+      query: 'query ($id: ID!) { repairPreview(studentId: $id, specialization: PLAYER) { alreadyConsistent action } }',
+      variables: { id: String(studentId) },
+    }),
+    expected: ADMIN_ONLY,
+  },
+  {
     name: 'resyncLicense',
     build: ({ studentId }) => ({
       query: 'mutation ($id: ID!) { resyncLicense(studentId: $id, specialization: PLAYER) { id action } }',

@@ -1,4 +1,4 @@
-import type { CheckRunFieldsFragment, ViolationFieldsFragment } from '../generated/graphql';
+import type { CheckRunFieldsFragment, RepairPreviewQuery, ViolationFieldsFragment } from '../generated/graphql';
 
 let sequence = 0;
 
@@ -35,6 +35,25 @@ export function aViolation(overrides: Partial<ViolationFieldsFragment> = {}): Vi
     lastSeenAt: new Date(Date.now() - 60_000).toISOString(),
     resolvedAt: null,
     student: { id: '42', fullName: 'Amelia Hart', email: 'amelia@example.edu' },
+    ...overrides,
+  };
+}
+
+export function aRepairPreview(overrides: Partial<RepairPreviewQuery['repairPreview']> = {}): RepairPreviewQuery['repairPreview'] {
+  return {
+    studentId: '42',
+    specialization: 'PLAYER',
+    alreadyConsistent: false,
+    action: 'LICENSE_LEVEL_SYNCED',
+    violationType: 'LEVEL_MISMATCH',
+    progress: 'UNCHANGED',
+    license: 'UPDATED',
+    changes: [
+      { field: 'PROGRESS_TOTAL_XP', before: 5400, after: 5400, changed: false },
+      { field: 'PROGRESS_LEVEL', before: 4, after: 4, changed: false },
+      { field: 'LICENSE_LEVEL', before: 2, after: 4, changed: true },
+      { field: 'LICENSE_MAX_ACHIEVED_LEVEL', before: 2, after: 4, changed: true },
+    ],
     ...overrides,
   };
 }

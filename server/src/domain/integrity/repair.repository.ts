@@ -192,6 +192,22 @@ export class RepairRepository {
     );
     return row!.n;
   }
+
+  /** The pair as it is now, both rows from one snapshot and without locks: for previews, never for writes. */
+  async readPair(pair: PairKey): Promise<LockedPair> {
+    const [row] = await query<{ p_id: number | null; total_xp: number; p_level: number; l_id: number | null; l_level: number; max_level: number }>(
+      this.sql,
+      `select p.id as p_id, p.total_xp, p.current_level as p_level, l.id as l_id, l.current_level as l_level, l.max_achieved_level as max_level
+       from (select ?::int as student_id, ?::text as specialization) k
+       left join specialization_progress p on p.student_id = k.student_id and p.specialization = k.specialization
+       left join licenses l on l.user_id = k.student_id and l.specialization = k.specialization`,
+      [pair.studentId, pair.specialization],
+    );
+    return {
+      progress: row!.p_id === null ? null : { id: row!.p_id, totalXp: row!.total_xp, currentLevel: row!.p_level },
+      license: row!.l_id === null ? null : { id: row!.l_id, currentLevel: row!.l_level, maxAchievedLevel: row!.max_level },
+    };
+  }
 }
 
 /** The pg driver under MikroORM hands timestamps over as text. */

@@ -6,6 +6,8 @@ interface ConfirmDialogProps {
   confirmLabel: string;
   busyLabel?: string;
   busy?: boolean;
+  /** Confirm stays unavailable (Cancel does not), e.g. until what is confirmed has loaded. */
+  confirmDisabled?: boolean;
   error?: string | null;
   onConfirm: () => void;
   onCancel: () => void;
@@ -15,7 +17,7 @@ interface ConfirmDialogProps {
  * A modal confirmation: focus moves into it, Tab stays inside, Escape cancels, and focus returns to
  * whatever opened it when it closes.
  */
-export function ConfirmDialog({ title, children, confirmLabel, busyLabel, busy = false, error, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, children, confirmLabel, busyLabel, busy = false, confirmDisabled = false, error, onConfirm, onCancel }: ConfirmDialogProps) {
   const titleId = useId();
   const bodyId = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
@@ -73,7 +75,7 @@ export function ConfirmDialog({ title, children, confirmLabel, busyLabel, busy =
           <button ref={cancelRef} type="button" className="button button--ghost" onClick={onCancel} disabled={busy}>
             Cancel
           </button>
-          <button type="button" className="button button--primary" onClick={onConfirm} disabled={busy}>
+          <button type="button" className="button button--primary" onClick={onConfirm} disabled={busy || confirmDisabled}>
             {busy ? <span className="spinner" aria-hidden="true" /> : null}
             {busy ? (busyLabel ?? confirmLabel) : confirmLabel}
           </button>

@@ -1,9 +1,12 @@
-import { useId } from 'react';
+import { useId, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { formatPercent } from '../../../shared/format/format-percent';
-import { formatTimestamp } from '../../../shared/format/format-relative-time';
 import type { CheckRun } from '../../checks/check-run';
+import { healthThresholds } from '../../health/health-state';
 import { lowerBound, ticks } from '../history-scale';
 import { useElementWidth } from '../hooks/useElementWidth';
+import { timeTicks } from '../time-ticks';
+import { HistoryTable } from './HistoryTable';
+import { describeRun, RunDetails } from './RunDetails';
 
 interface ConsistencyHistoryChartProps {
   /** Runs in any order; finished ones are plotted by finish time. */
@@ -11,14 +14,21 @@ interface ConsistencyHistoryChartProps {
 }
 
 const height = 220;
-const margin = { top: 12, right: 12, bottom: 28, left: 48 };
-const timeLabel = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
-const dayLabel = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: 'short' });
+const margin = { top: 12, right: 16, bottom: 28, left: 48 };
+/** Room one time label needs, so labels never touch whatever the width. */
+const pixelsPerTimeLabel = 110;
+const tooltipWidth = 210;
 
-/** Hand-drawn SVG (lighter than a chart library): consistency rate of each finished run over time. */
+/**
+ * Hand-drawn SVG (lighter than a chart library): consistency rate of each finished run over time.
+ * Hovering (or arrow keys once focused) shows one run's details; the same data is in a hidden table.
+ */
 export function ConsistencyHistoryChart({ runs }: ConsistencyHistoryChartProps) {
   const gradientId = useId();
+  const hintId = useId();
   const [ref, width] = useElementWidth<HTMLDivElement>(640);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
   const finished = runs
     .filter((run) => run.finishedAt && (run.state === 'FAILED' || run.consistencyRate !== null))
     .sort((a, b) => Date.parse(a.finishedAt!) - Date.parse(b.finishedAt!));
@@ -41,19 +51,66 @@ export function ConsistencyHistoryChart({ runs }: ConsistencyHistoryChartProps) 
   const plotHeight = height - margin.top - margin.bottom;
   const x = (time: number) => margin.left + (t1 === t0 ? plotWidth / 2 : ((time - t0) / (t1 - t0)) * plotWidth);
   const y = (rate: number) => margin.top + ((1 - rate) / (1 - lower)) * plotHeight;
-  const points = succeeded.map((run) => ({ run, px: x(Date.parse(run.finishedAt!)), py: y(run.consistencyRate!) }));
+  const baseline = margin.top + plotHeight - 6;
+  const positionOf = (run: CheckRun) => ({
+    px: x(Date.parse(run.finishedAt!)),
+    py: run.state === 'FAILED' ? baseline : y(run.consistencyRate!),
+  });
+  const points = succeeded.map((run) => ({ run, ...positionOf(run) }));
   const line = points.map((point, index) => `${index === 0 ? 'M' : 'L'}${point.px.toFixed(1)},${point.py.toFixed(1)}`).join(' ');
   const area = points.length > 1 ? `${line} L${points[points.length - 1].px.toFixed(1)},${y(lower)} L${points[0].px.toFixed(1)},${y(lower)} Z` : '';
-  const sameDay = new Date(t0).toDateString() === new Date(t1).toDateString();
-  const format = (time: number) => (sameDay ? timeLabel : dayLabel).format(time);
-  const xLabels = t1 === t0 ? [t0] : [t0, (t0 + t1) / 2, t1];
+  const xTicks = timeTicks(t0, t1, Math.max(1, Math.floor(plotWidth / pixelsPerTimeLabel)));
   const latest = succeeded[succeeded.length - 1];
   const summary = latest
     ? `Consistency of the last ${succeeded.length} successful checks, between ${formatPercent(Math.min(...rates))} and ${formatPercent(Math.max(...rates))}; latest ${formatPercent(latest.consistencyRate)}.${failed.length ? ` ${failed.length} failed.` : ''}`
     : `${failed.length} checks failed; none succeeded yet.`;
 
+  const activeIndex = finished.findIndex((run) => run.id === activeId);
+  const active = activeIndex >= 0 ? finished[activeIndex] : null;
+  const activePosition = active ? positionOf(active) : null;
+
+  function nearest(event: PointerEvent<SVGRectElement>): CheckRun {
+    const box = event.currentTarget.ownerSVGElement!.getBoundingClientRect();
+    const pointerX = event.clientX - box.left;
+    let best = finished[0];
+    for (const run of finished) if (Math.abs(positionOf(run).px - pointerX) < Math.abs(positionOf(best).px - pointerX)) best = run;
+    return best;
+  }
+
+  function select(index: number) {
+    const run = finished[Math.max(0, Math.min(finished.length - 1, index))];
+    setActiveId(run.id);
+    setAnnouncement(describeRun(run));
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const from = activeIndex >= 0 ? activeIndex : finished.length - 1;
+    const moves: Record<string, number> = { ArrowLeft: from - 1, ArrowRight: from + 1, Home: 0, End: finished.length - 1 };
+    if (event.key === 'Escape') {
+      setActiveId(null);
+      return;
+    }
+    if (!(event.key in moves)) return;
+    event.preventDefault();
+    select(activeIndex >= 0 ? moves[event.key] : from);
+  }
+
   return (
-    <div ref={ref} className="chart" data-testid="history-chart">
+    <div
+      ref={ref}
+      className="chart"
+      data-testid="history-chart"
+      tabIndex={0}
+      role="group"
+      aria-label="Consistency history"
+      aria-describedby={hintId}
+      onKeyDown={onKeyDown}
+      onFocus={(event) => event.target === event.currentTarget && activeIndex < 0 && select(finished.length - 1)}
+      onBlur={() => setActiveId(null)}
+    >
+      <p id={hintId} className="visually-hidden">
+        Use the left and right arrow keys to read each check; the table below lists them all.
+      </p>
       <svg width={width} height={height} role="img" aria-label={summary} className="chart__svg">
         <defs>
           <linearGradient id={gradientId} x1="0" x2="0" y1="0" y2="1">
@@ -69,7 +126,7 @@ export function ConsistencyHistoryChart({ runs }: ConsistencyHistoryChartProps) 
             </text>
           </g>
         ))}
-        {[0.99, 0.95]
+        {[healthThresholds.healthy, healthThresholds.degraded]
           .filter((threshold) => threshold > lower)
           .map((threshold) => (
             <line
@@ -78,34 +135,78 @@ export function ConsistencyHistoryChart({ runs }: ConsistencyHistoryChartProps) 
               x2={margin.left + plotWidth}
               y1={y(threshold)}
               y2={y(threshold)}
-              className={`chart__threshold chart__threshold--${threshold === 0.99 ? 'healthy' : 'degraded'}`}
+              className={`chart__threshold chart__threshold--${threshold === healthThresholds.healthy ? 'healthy' : 'degraded'}`}
             />
           ))}
         {area ? <path d={area} fill={`url(#${gradientId})`} /> : null}
         {line ? <path d={line} className="chart__line" /> : null}
+        {activePosition ? (
+          <line x1={activePosition.px} x2={activePosition.px} y1={margin.top} y2={margin.top + plotHeight} className="chart__guide" />
+        ) : null}
         {points.map(({ run, px, py }) => (
-          <circle key={run.id} cx={px} cy={py} r={points.length > 40 ? 2.5 : 3.5} className="chart__point">
-            <title>{`${formatPercent(run.consistencyRate)} · ${formatTimestamp(run.finishedAt)}`}</title>
-          </circle>
+          <circle
+            key={run.id}
+            cx={px}
+            cy={py}
+            r={run.id === activeId ? 5 : points.length > 40 ? 2.5 : 3.5}
+            className={`chart__point${run.id === activeId ? ' chart__point--active' : ''}`}
+            data-run-id={run.id}
+          />
         ))}
         {failed.map((run) => (
-          <g key={run.id} className="chart__failed" transform={`translate(${x(Date.parse(run.finishedAt!))},${margin.top + plotHeight - 6})`}>
+          <g
+            key={run.id}
+            className={`chart__failed${run.id === activeId ? ' chart__failed--active' : ''}`}
+            transform={`translate(${x(Date.parse(run.finishedAt!))},${baseline})`}
+            data-run-id={run.id}
+          >
             <path d="M-4,-4 L4,4 M-4,4 L4,-4" />
-            <title>{`Failed · ${formatTimestamp(run.finishedAt)}`}</title>
           </g>
         ))}
-        {xLabels.map((time, index) => (
-          <text
-            key={time}
-            x={x(time)}
-            y={height - 8}
-            className="chart__axis"
-            textAnchor={xLabels.length === 1 ? 'middle' : index === 0 ? 'start' : index === xLabels.length - 1 ? 'end' : 'middle'}
-          >
-            {format(time)}
-          </text>
-        ))}
+        {xTicks.map((tick) => {
+          const px = x(tick.time);
+          const anchor = xTicks.length === 1 ? 'middle' : px < margin.left + 40 ? 'start' : px > margin.left + plotWidth - 40 ? 'end' : 'middle';
+          return (
+            <g key={tick.time}>
+              <line x1={px} x2={px} y1={margin.top + plotHeight} y2={margin.top + plotHeight + 4} className="chart__grid" />
+              <text x={px} y={height - 8} className="chart__axis" textAnchor={anchor} data-testid="time-tick">
+                {tick.label}
+              </text>
+            </g>
+          );
+        })}
+        {/* Above everything: the whole plot answers the pointer with the nearest run. */}
+        <rect
+          x={margin.left - 8}
+          y={margin.top}
+          width={plotWidth + 16}
+          height={plotHeight}
+          className="chart__hit-area"
+          data-testid="history-hit-area"
+          onPointerMove={(event) => setActiveId(nearest(event).id)}
+          onPointerDown={(event) => setActiveId(nearest(event).id)}
+          onPointerLeave={() => setActiveId(null)}
+        />
       </svg>
+      {active && activePosition ? (
+        <div
+          className="chart-tooltip"
+          role="tooltip"
+          data-testid="history-tooltip"
+          style={{
+            left: Math.min(Math.max(activePosition.px - tooltipWidth / 2, 0), Math.max(width - tooltipWidth, 0)),
+            top: activePosition.py > height / 2 ? activePosition.py - 12 : activePosition.py + 12,
+            transform: activePosition.py > height / 2 ? 'translateY(-100%)' : undefined,
+            width: tooltipWidth,
+          }}
+        >
+          <RunDetails run={active} />
+        </div>
+      ) : null}
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+      <HistoryTable runs={finished} />
     </div>
   );
 }

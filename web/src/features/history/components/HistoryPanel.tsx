@@ -1,5 +1,7 @@
 import { Panel } from '../../../shared/components/Panel';
+import { formatPercent } from '../../../shared/format/format-percent';
 import { useLiveQuery } from '../../connection/hooks/useLiveQuery';
+import { healthThresholds } from '../../health/health-state';
 import { CheckRunHistoryQuery } from '../graphql/check-run-history.query';
 import { ConsistencyHistoryChart } from './ConsistencyHistoryChart';
 
@@ -16,8 +18,8 @@ export function HistoryPanel() {
       className="history-panel"
       actions={
         <div className="chart-legend" aria-hidden="true">
-          <span className="chart-legend__item chart-legend__item--healthy">99% healthy</span>
-          <span className="chart-legend__item chart-legend__item--degraded">95% degraded</span>
+          <span className="chart-legend__item chart-legend__item--healthy">{formatPercent(healthThresholds.healthy, 0)} healthy</span>
+          <span className="chart-legend__item chart-legend__item--degraded">{formatPercent(healthThresholds.degraded, 0)} degraded</span>
         </div>
       }
     >

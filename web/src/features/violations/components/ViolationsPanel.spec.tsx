@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createFakeApi, ok, renderWithApi } from '../../../test/fake-api';
-import { aViolation } from '../../../test/factories';
+import { aRepairPreview, aViolation } from '../../../test/factories';
 import type { Violation } from '../violation';
 import { ViolationsPanel } from './ViolationsPanel';
 
@@ -26,6 +26,7 @@ describe('ViolationsPanel', () => {
   it('removes a repaired row once the list refetches', async () => {
     let open = [aViolation({ id: '1' }), aViolation({ id: '2', student: { id: '9', fullName: 'Noah Okafor', email: 'n@example.edu' } })];
     const api = createFakeApi((operation, variables) => {
+      if (operation === 'RepairPreview') return ok({ repairPreview: aRepairPreview({ studentId: String(variables.studentId) }) });
       if (operation === 'ResyncLicense') {
         open = open.filter((v) => v.student.id !== variables.studentId);
         return ok({ resyncLicense: { id: 'r1' } });
@@ -36,6 +37,7 @@ describe('ViolationsPanel', () => {
     const user = userEvent.setup();
 
     await user.click(await screen.findByRole('button', { name: 'Repair Player license of Noah Okafor' }));
+    await within(screen.getByRole('dialog')).findByTestId('repair-changes');
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Repair license' }));
 
     expect(await screen.findByText('1 open violation')).toBeTruthy();
@@ -46,6 +48,7 @@ describe('ViolationsPanel', () => {
   it('closes the dialog and drops the row when the pair was already fixed by someone else', async () => {
     let open = [aViolation({ id: '1' })];
     const api = createFakeApi((operation) => {
+      if (operation === 'RepairPreview') return ok({ repairPreview: aRepairPreview() });
       if (operation === 'ResyncLicense') {
         open = [];
         return { body: { data: null, errors: [{ message: 'already consistent', extensions: { code: 'CONFLICT', reason: 'ALREADY_CONSISTENT' } }] } };
@@ -56,6 +59,7 @@ describe('ViolationsPanel', () => {
     const user = userEvent.setup();
 
     await user.click(await screen.findByRole('button', { name: /^Repair/ }));
+    await within(screen.getByRole('dialog')).findByTestId('repair-changes');
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Repair license' }));
 
     expect(await screen.findByText('No violations')).toBeTruthy();

@@ -1,13 +1,15 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { aViolation } from '../../../test/factories';
+import { createFakeApi, ok, renderWithApi } from '../../../test/fake-api';
+import { aRepairPreview, aViolation } from '../../../test/factories';
 import { ViolationsTable } from './ViolationsTable';
 
 const xss = '<img src=x onerror=alert(1)>';
 
 function renderTable(onRepair = vi.fn(async () => true), violations = [aViolation()]) {
-  render(
+  // The repair dialog asks the API what the repair will change.
+  renderWithApi(
     <ViolationsTable
       violations={violations}
       repairedIds={new Set()}
@@ -17,6 +19,7 @@ function renderTable(onRepair = vi.fn(async () => true), violations = [aViolatio
       onRepair={onRepair}
       onDialogClose={() => undefined}
     />,
+    createFakeApi(() => ok({ repairPreview: aRepairPreview() })),
   );
   return onRepair;
 }
@@ -52,6 +55,7 @@ describe('ViolationsTable', () => {
     const violation = aViolation();
     const onRepair = renderTable(vi.fn(async () => true), [violation]);
     await user.click(screen.getByRole('button', { name: /^Repair/ }));
+    await screen.findByTestId('repair-changes');
     await user.click(screen.getByRole('button', { name: 'Repair license' }));
     expect(onRepair).toHaveBeenCalledWith(violation);
     expect(screen.queryByRole('dialog')).toBeNull();

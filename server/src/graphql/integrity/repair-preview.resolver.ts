@@ -1,0 +1,22 @@
+import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { RepairPreview } from '../../domain/integrity/repair-preview.types';
+import type { Specialization } from '../../domain/shared/specialization';
+import { SpecializationEnum } from '../common/enums';
+import type { GraphQLContext } from '../context';
+import { RepairPreviewType } from './repair-preview.type';
+
+@Resolver(() => RepairPreviewType)
+export class RepairPreviewResolver {
+  @Authorized('ADMIN')
+  @Query(() => RepairPreviewType, {
+    description:
+      'What resyncLicense would change for this pair now, field by field, from the plan it applies. Read-only. NOT_FOUND for an unknown student or an unassigned pair.',
+  })
+  repairPreview(
+    @Arg('studentId', () => ID) studentId: string,
+    @Arg('specialization', () => SpecializationEnum) specialization: Specialization,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<RepairPreview> {
+    return ctx.services.repairPreview.preview(ctx.viewer!, studentId, specialization);
+  }
+}
