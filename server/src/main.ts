@@ -8,7 +8,7 @@ import { createApiLiveEvents } from './events/api-live-events';
 import { createApiServer } from './http/api-server';
 import { jobsReadiness } from './http/readiness';
 import { observeCheckRuns } from './observability/check-run-metrics';
-import { createJobsRuntime } from './queue/jobs-runtime';
+import { createJobsRuntime } from './jobs/jobs-runtime';
 
 /** The API process: GraphQL over HTTP and WebSocket, health endpoints; queues jobs, relays their events. */
 async function main(): Promise<void> {

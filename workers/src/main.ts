@@ -4,8 +4,8 @@ import { ConfigError, loadConfig } from '../../server/src/domain/config/app-conf
 import { connectDatabase, migrateDatabase } from '../../server/src/domain/database/database';
 import { createLogger } from '../../server/src/domain/logging/logger';
 import { createDomainServices } from '../../server/src/domain/services';
-import { createJobsRuntime } from '../../server/src/queue/jobs-runtime';
-import { startWorkerFor } from './worker-runtime';
+import { createJobsRuntime } from '../../server/src/jobs/jobs-runtime';
+import { startWorkerFor } from '../../server/src/jobs/worker-runtime';
 
 /** Settings of this process only, on top of the shared AppConfig. */
 const workerEnv = z.object({

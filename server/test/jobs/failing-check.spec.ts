@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOBS } from '../../src/domain/jobs/job-catalogue';
-import type { IntegrityQueue } from '../../src/queue/integrity-queue';
-import { runs, waitFor, type Sql } from '../../../workers/test/support/integrity-fixtures';
+import type { IntegrityQueue } from '../../src/jobs/integrity-queue';
+import { runs, type Sql } from '../support/sql-fixtures';
+import { waitFor } from '../support/wait-for';
 import { startInProcessJobs, type InProcessJobs } from './support/in-process-jobs';
 
 describe('when a check fails', () => {

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { JOBS } from '../../src/domain/jobs/job-catalogue';
-import { closeTransport, createIntegrityQueue, redisTransport, type IntegrityBullQueue, type QueueTransport } from '../../src/queue/queue-connection';
-import { upsertSchedules, type Schedule } from '../../../workers/src/schedules';
+import { closeTransport, createIntegrityQueue, redisTransport, type IntegrityBullQueue, type QueueTransport } from '../../src/jobs/queue-connection';
+import { upsertSchedules, type Schedule } from '../../src/jobs/schedules';
 import { startInProcessJobs, type InProcessJobs } from './support/in-process-jobs';
 
 type FirstRun = Schedule['firstRun'];

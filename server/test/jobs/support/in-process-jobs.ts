@@ -2,12 +2,12 @@ import { loadConfig } from '../../../src/domain/config/app-config';
 import { connectDatabase, type Orm } from '../../../src/domain/database/database';
 import { createLogger } from '../../../src/domain/logging/logger';
 import { createDomainServices, type DomainServices } from '../../../src/domain/services';
-import { createJobsRuntime, type JobsRuntime } from '../../../src/queue/jobs-runtime';
-import type { IntegrityWorker } from '../../../../workers/src/integrity-worker';
-import { startIntegrityWorker } from '../../../../workers/src/integrity-worker';
+import { createJobsRuntime, type JobsRuntime } from '../../../src/jobs/jobs-runtime';
+import type { IntegrityWorker } from '../../../src/jobs/integrity-worker';
+import { startIntegrityWorker } from '../../../src/jobs/integrity-worker';
 import { CheckRunRepository } from '../../../src/domain/integrity/check-run.repository';
-import { connectSql, seedSpreadStudents, type Sql } from '../../../../workers/test/support/integrity-fixtures';
-import { createJobsEnvironment } from '../../../../workers/test/support/job-processes';
+import { connectSql, seedSpreadStudents, type Sql } from '../../support/sql-fixtures';
+import { createJobsEnvironment } from '../../support/job-processes';
 
 export interface InProcessJobs {
   readonly sql: Sql;

@@ -1,5 +1,5 @@
 import type { Job } from 'bullmq';
-import { JOBS, type JobDataByName, type JobName, type QueueJobData } from '../../server/src/domain/jobs/job-catalogue';
+import { JOBS, type JobDataByName, type JobName, type QueueJobData } from '../domain/jobs/job-catalogue';
 import { autoSyncProcessor } from './auto-sync.processor';
 import { integrityCheckProcessor } from './integrity-check.processor';
 import type { JobContext } from './job-context';

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jobIdForRun, type IntegrityQueue } from '../../server/src/queue/integrity-queue';
-import { runs, waitFor, type Sql } from './support/integrity-fixtures';
-import type { ChildNode } from './support/job-processes';
-import { startTwoPacedWorkers, type TwoWorkers } from './support/two-workers';
+import { jobIdForRun, type IntegrityQueue } from '../../src/jobs/integrity-queue';
+import { runs, type Sql } from '../support/sql-fixtures';
+import { waitFor } from '../support/wait-for';
+import type { ChildNode } from '../support/job-processes';
+import { startTwoPacedWorkers, type TwoWorkers } from './support/two-paced-workers';
 
 describe('when a worker stops in the middle of a check', () => {
   let sql: Sql;

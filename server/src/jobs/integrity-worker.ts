@@ -1,10 +1,10 @@
-import { TOPICS } from '../../server/src/domain/events/topics';
+import { TOPICS } from '../domain/events/topics';
 import {
   createIntegrityWorker,
   type IntegrityBullQueue,
   type IntegrityBullWorker,
   type QueueTransport,
-} from '../../server/src/queue/queue-connection';
+} from './queue-connection';
 import type { JobContext } from './job-context';
 import { createJobRouter } from './job-router';
 import { upsertSchedules, type Schedule } from './schedules';

@@ -1,7 +1,7 @@
 import type { Job } from 'bullmq';
-import { TOPICS } from '../../server/src/domain/events/topics';
-import type { IntegrityJobData } from '../../server/src/domain/jobs/job-catalogue';
-import type { CheckRunSnapshot } from '../../server/src/domain/integrity/integrity.types';
+import { TOPICS } from '../domain/events/topics';
+import type { IntegrityJobData } from '../domain/jobs/job-catalogue';
+import type { CheckRunSnapshot } from '../domain/integrity/integrity.types';
 import type { JobContext } from './job-context';
 
 export interface RunOutcome {

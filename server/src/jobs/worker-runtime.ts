@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CheckRunRepository } from '../../server/src/domain/integrity/check-run.repository';
-import type { Logger } from '../../server/src/domain/logging/logger';
-import type { DomainServices } from '../../server/src/domain/services';
-import type { JobsRuntime } from '../../server/src/queue/jobs-runtime';
+import { CheckRunRepository } from '../domain/integrity/check-run.repository';
+import type { Logger } from '../domain/logging/logger';
+import type { DomainServices } from '../domain/services';
+import type { JobsRuntime } from './jobs-runtime';
 import { startIntegrityWorker, type IntegrityWorker } from './integrity-worker';
 import { schedulesFor } from './schedules';
 

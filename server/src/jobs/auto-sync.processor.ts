@@ -1,5 +1,5 @@
 import type { Job } from 'bullmq';
-import type { IntegrityJobData } from '../../server/src/domain/jobs/job-catalogue';
+import type { IntegrityJobData } from '../domain/jobs/job-catalogue';
 import { reportProgress } from './integrity-check.processor';
 import type { JobContext } from './job-context';
 import { runForJob, type RunOutcome } from './run-for-job';

@@ -1,6 +1,6 @@
-import type { EventPublisher } from '../../server/src/domain/events/topics';
-import type { CheckRunRepository } from '../../server/src/domain/integrity/check-run.repository';
-import type { Logger } from '../../server/src/domain/logging/logger';
+import type { EventPublisher } from '../domain/events/topics';
+import type { CheckRunRepository } from '../domain/integrity/check-run.repository';
+import type { Logger } from '../domain/logging/logger';
 
 /** The domain services the processors call (signatures owned by the integrity domain). */
 export interface RunProgress {

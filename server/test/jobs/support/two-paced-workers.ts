@@ -1,10 +1,11 @@
-import { connectDatabase } from '../../../server/src/domain/database/database';
-import { createLogger } from '../../../server/src/domain/logging/logger';
-import { createRedisEventBus } from '../../../server/src/events/redis-event-bus';
-import { IntegrityQueue } from '../../../server/src/queue/integrity-queue';
-import { closeTransport, redisTransport } from '../../../server/src/queue/queue-connection';
-import { connectSql, runs, seedSpreadStudents, waitFor, type Sql } from './integrity-fixtures';
-import { createJobsEnvironment, startWorkerProcess, type ChildNode, type JobsEnvironment } from './job-processes';
+import { connectDatabase } from '../../../src/domain/database/database';
+import { createLogger } from '../../../src/domain/logging/logger';
+import { createRedisEventBus } from '../../../src/events/redis-event-bus';
+import { IntegrityQueue } from '../../../src/jobs/integrity-queue';
+import { closeTransport, redisTransport } from '../../../src/jobs/queue-connection';
+import { connectSql, runs, seedSpreadStudents, type Sql } from '../../support/sql-fixtures';
+import { waitFor } from '../../support/wait-for';
+import { createJobsEnvironment, startWorkerProcess, type ChildNode, type JobsEnvironment } from '../../support/job-processes';
 
 export interface TwoWorkers {
   jobs: JobsEnvironment;

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IntegrityQueue } from '../../server/src/queue/integrity-queue';
-import { runs, waitFor, type RunRow, type Sql } from './support/integrity-fixtures';
-import { startTwoPacedWorkers, type TwoWorkers } from './support/two-workers';
+import type { IntegrityQueue } from '../../src/jobs/integrity-queue';
+import { runs, type RunRow, type Sql } from '../support/sql-fixtures';
+import { waitFor } from '../support/wait-for';
+import { startTwoPacedWorkers, type TwoWorkers } from './support/two-paced-workers';
 
 function overlaps(all: RunRow[]): Array<[number, number]> {
   const sorted = [...all].filter((r) => r.started_at).sort((a, b) => a.started_at!.getTime() - b.started_at!.getTime());
