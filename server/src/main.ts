@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   }
   const orm = await connectDatabase({ url: config.databaseUrl });
   await migrateDatabase(orm, config.databaseUrl);
-  const runtime = createJobsRuntime(config, orm, logger);
+  const runtime = createJobsRuntime(config, logger);
   const services = await createDomainServices(config, orm, { events: runtime.bus, jobs: runtime.queue });
   if (config.admin.password) await services.users.ensureAdmin(config.admin.email, config.admin.password);
   const live = createApiLiveEvents(runtime.bus, services.health);

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const orm = await connectDatabase({ url: config.databaseUrl });
   await migrateDatabase(orm, config.databaseUrl);
   // The runtime's producer queue also answers nextScheduledAt in the health this process publishes.
-  const runtime = createJobsRuntime(config, orm, logger);
+  const runtime = createJobsRuntime(config, logger);
   const services = await createDomainServices(config, orm, { events: runtime.bus, jobs: runtime.queue });
   const integrityWorker = await startWorkerFor(runtime, services, { logger, name: env.WORKER_NAME, stepDelayMs: env.WORKER_STEP_DELAY_MS });
   integrityWorker.worker.on('active', (job) => logger.info({ jobId: job.id, name: job.name }, 'job started'));

@@ -4,7 +4,7 @@ import { createIntegrityQueue, closeTransport, redisTransport, type IntegrityBul
 import { gql } from '../stack/graphql-http';
 import type { LoadStack } from '../stack/load-stack';
 import type { WorkerLogLine, WorkerProcess } from './worker-process';
-import { jobIdForRun } from '../../../server/src/jobs/integrity-queue';
+import { jobIdForRun } from '../../../server/src/domain/jobs/job-catalogue';
 import { SPECIALIZATIONS } from '../../../server/src/domain/shared/specialization';
 
 /**

@@ -1,18 +1,15 @@
-import type { EventPublisher } from '../domain/events/topics';
-import type { CheckRunRepository } from '../domain/integrity/check-run.repository';
+import type { Orm } from '../domain/database/database';
+import type { CheckRunLifecycle } from '../domain/integrity/check-run-lifecycle.service';
+import type { CheckRunOptions } from '../domain/integrity/integrity-check.service';
 import type { Logger } from '../domain/logging/logger';
 
 /** The domain services the processors call (signatures owned by the integrity domain). */
-export interface RunProgress {
-  onProgress: (progress: number) => void | Promise<void>;
-}
-
 export interface IntegrityCheckRunner {
-  run(runId: number, options: RunProgress): Promise<unknown>;
+  run(runId: number, options: CheckRunOptions): Promise<unknown>;
 }
 
 export interface AutoSyncRunner {
-  autoSync(runId: number, jobId: string, options: RunProgress): Promise<unknown>;
+  autoSync(runId: number, jobId: string, options: CheckRunOptions): Promise<unknown>;
 }
 
 export interface MaintenanceRunner {
@@ -20,10 +17,14 @@ export interface MaintenanceRunner {
   purgeExpired(): Promise<number>;
 }
 
-/** What every processor gets: the domain, the run ledger, the event port, and nothing of BullMQ setup. */
+/** What the job layer asks of a run's owner: which run a job fills, and ending one the queue gave up. */
+export type JobRuns = Pick<CheckRunLifecycle, 'runOfJob' | 'failJob'>;
+
+/** What every processor gets: the domain, the run lifecycle, and nothing of BullMQ setup. */
 export interface JobContext {
-  readonly runs: CheckRunRepository;
-  readonly events: EventPublisher;
+  /** Each job runs in an EntityManager scope of its own, forked from this ORM. */
+  readonly orm: Orm;
+  readonly runs: JobRuns;
   readonly integrity: IntegrityCheckRunner;
   readonly repairs: AutoSyncRunner;
   readonly idempotencyRetention: MaintenanceRunner;

@@ -1,6 +1,6 @@
 import type { Job } from 'bullmq';
-import { TOPICS } from '../domain/events/topics';
 import type { IntegrityJobData } from '../domain/jobs/job-catalogue';
+import type { Attempt } from '../domain/integrity/check-run-lifecycle.service';
 import type { CheckRunSnapshot } from '../domain/integrity/integrity.types';
 import type { JobContext } from './job-context';
 
@@ -9,25 +9,31 @@ export interface RunOutcome {
   skipped?: boolean;
 }
 
+/** Which try this is: BullMQ counts the attempts made (failed) so far; a resumed (stalled) job keeps its count. */
+export function attemptOf(job: Job): Attempt {
+  return { number: job.attemptsMade + 1, of: job.opts.attempts ?? 1 };
+}
+
 /**
- * The run a job fills, around the work itself. Found by job id, so a retried or resumed
- * (stalled) job continues its own run. A failure with attempts left puts the run back to QUEUED
- * with the error kept; the last failure ends it FAILED with its message. Both are published.
+ * The run a job fills, around the work itself. Found by job id, so a retried or resumed (stalled)
+ * job continues its own run; a run that already ended (a crash lost the ack, or the run was failed
+ * meanwhile) is not worked again. The work records its own failure on the run (the lifecycle decides
+ * between retrying and FAILED from the attempt); here it is only logged and rethrown to BullMQ.
  */
-export async function runForJob(job: Job<IntegrityJobData>, ctx: JobContext, work: (run: CheckRunSnapshot) => Promise<void>): Promise<RunOutcome> {
-  const run = await ctx.runs.findOrCreateForJob(job.id!, job.data.trigger);
-  if (run.state === 'SUCCEEDED') return { runId: run.id, skipped: true }; // finished before a crash lost the ack
+export async function runForJob(
+  job: Job<IntegrityJobData>,
+  ctx: JobContext,
+  work: (run: CheckRunSnapshot, attempt: Attempt) => Promise<void>,
+): Promise<RunOutcome> {
+  const run = await ctx.runs.runOfJob(job.id!, job.data.trigger);
+  if (run.state === 'SUCCEEDED' || run.state === 'FAILED') return { runId: run.id, skipped: true };
+  const attempt = attemptOf(job);
   try {
-    await work(run);
+    await work(run, attempt);
     return { runId: run.id };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const attemptsLeft = job.attemptsMade + 1 < (job.opts.attempts ?? 1);
-    const after = attemptsLeft
-      ? await ctx.runs.requeue(run.id, `Attempt ${job.attemptsMade + 1} failed, retrying: ${message}`)
-      : await ctx.runs.markFailed(run.id, message);
-    if (after) await ctx.events.publish(TOPICS.CHECK_RUN_UPDATED, after);
-    ctx.logger.warn({ jobId: job.id, runId: run.id, attemptsLeft, err: message }, 'job failed');
+    ctx.logger.warn({ jobId: job.id, runId: run.id, attempt: attempt.number, of: attempt.of, err: message }, 'job attempt failed');
     throw error;
   }
 }

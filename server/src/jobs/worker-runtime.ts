@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CheckRunRepository } from '../domain/integrity/check-run.repository';
 import type { Logger } from '../domain/logging/logger';
 import type { DomainServices } from '../domain/services';
 import type { JobsRuntime } from './jobs-runtime';
@@ -22,8 +21,8 @@ export function startWorkerFor(
     name: options.name,
     schedules: schedulesFor(services.config),
     context: {
-      runs: new CheckRunRepository(services.orm),
-      events: runtime.bus,
+      orm: services.orm,
+      runs: services.checkRuns,
       integrity: services.integrity,
       repairs: services.repairs,
       idempotencyRetention: services.idempotencyRetention,

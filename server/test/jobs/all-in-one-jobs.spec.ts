@@ -35,7 +35,7 @@ describe('when API and worker share one process without Redis', () => {
     const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent' });
     const logger = createLogger('silent', 'test');
     orm = await connectDatabase({ url: databaseUrl, poolMax: 8 });
-    runtime = createJobsRuntime(config, orm, logger);
+    runtime = createJobsRuntime(config, logger);
     expect(runtime.transport.kind).toBe('postgres');
     const services = await createDomainServices(config, orm, { events: runtime.bus, jobs: runtime.queue });
     worker = await startWorkerFor(runtime, services, { logger });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOBS } from '../../src/domain/jobs/job-catalogue';
+import type { CheckRunLifecycle } from '../../src/domain/integrity/check-run-lifecycle.service';
 import type { IntegrityQueue } from '../../src/jobs/integrity-queue';
 import { runs, type Sql } from '../support/sql-fixtures';
 import { waitFor } from '../support/wait-for';
@@ -8,12 +9,14 @@ import { startInProcessJobs, type InProcessJobs } from './support/in-process-job
 describe('when an admin asks for a check', () => {
   let jobs: InProcessJobs;
   let sql: Sql;
+  let checkRuns: CheckRunLifecycle;
   let producer: IntegrityQueue;
 
   beforeAll(async () => {
     jobs = await startInProcessJobs();
     ({ sql } = jobs);
     producer = jobs.runtime.queue;
+    checkRuns = jobs.services.checkRuns;
   });
 
   afterAll(async () => {
@@ -24,7 +27,7 @@ describe('when an admin asks for a check', () => {
     await producer.queue.pause();
     try {
       await producer.queue.add(JOBS.INTEGRITY_CHECK, { trigger: 'SCHEDULED' }, { jobId: 'repeat:integrity-check:1' });
-      const [a, b] = await Promise.all([producer.requestCheck('MANUAL'), producer.requestCheck('MANUAL')]);
+      const [a, b] = await Promise.all([checkRuns.requestCheck('MANUAL'), checkRuns.requestCheck('MANUAL')]);
       expect(a).toMatchObject({ trigger: 'SCHEDULED', state: 'QUEUED' });
       expect(b.id).toBe(a.id);
       expect(await producer.queueDepth()).toBe(1);
@@ -40,12 +43,12 @@ describe('when an admin asks for a check', () => {
     await producer.queue.pause();
     let lostId: number;
     try {
-      const lost = await producer.requestCheck('MANUAL');
+      const lost = await checkRuns.requestCheck('MANUAL');
       lostId = lost.id;
       await producer.queue.remove(`run-${lost.id}`);
       // Within a minute of queueing, a missing job may still be being added by another replica.
       await sql(`update check_runs set queued_at = now() - interval '2 minutes' where id = $1`, [lost.id]);
-      const fresh = await producer.requestCheck('MANUAL');
+      const fresh = await checkRuns.requestCheck('MANUAL');
       expect(fresh.id).not.toBe(lost.id);
       expect(fresh.state).toBe('QUEUED');
     } finally {

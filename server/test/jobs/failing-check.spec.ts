@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOBS } from '../../src/domain/jobs/job-catalogue';
+import type { CheckRunLifecycle } from '../../src/domain/integrity/check-run-lifecycle.service';
 import type { IntegrityQueue } from '../../src/jobs/integrity-queue';
 import { runs, type Sql } from '../support/sql-fixtures';
 import { waitFor } from '../support/wait-for';
@@ -8,12 +9,14 @@ import { startInProcessJobs, type InProcessJobs } from './support/in-process-job
 describe('when a check fails', () => {
   let jobs: InProcessJobs;
   let sql: Sql;
+  let checkRuns: CheckRunLifecycle;
   let producer: IntegrityQueue;
 
   beforeAll(async () => {
     jobs = await startInProcessJobs();
     ({ sql } = jobs);
     producer = jobs.runtime.queue;
+    checkRuns = jobs.services.checkRuns;
   });
 
   afterAll(async () => {
@@ -22,13 +25,13 @@ describe('when a check fails', () => {
 
   it('keeps the run queued with its error between attempts, lets other jobs pass, then retries it to success', async () => {
     await sql('alter table licenses rename to licenses_unavailable');
-    const run = await producer.requestCheck('MANUAL');
+    const run = await checkRuns.requestCheck('MANUAL');
     const waiting = await waitFor(async () => (await runs(sql)).find((r) => r.id === run.id && r.state === 'QUEUED' && r.error), 10_000);
     expect(waiting.error).toMatch(/^Attempt 1 failed, retrying: .*licenses/);
     await sql('alter table licenses_unavailable rename to licenses');
 
     // The failed check waits out its backoff without holding the queue: a sync queued now runs first.
-    const sync = await producer.requestAutoSync();
+    const sync = await checkRuns.requestAutoSync();
     const syncDone = await waitFor(async () => (await runs(sql)).find((r) => r.id === sync.id && r.finished_at), 10_000);
     expect(syncDone.state).toBe('SUCCEEDED');
     expect((await runs(sql)).find((r) => r.id === run.id)!.state).toBe('QUEUED');
@@ -48,7 +51,7 @@ describe('when a check fails', () => {
       await sql('alter table licenses_unavailable rename to licenses');
     }
     // Nothing is stuck: the next check runs.
-    const next = await producer.requestCheck('MANUAL');
+    const next = await checkRuns.requestCheck('MANUAL');
     const done = await waitFor(async () => (await runs(sql)).find((r) => r.id === next.id && r.finished_at), 10_000);
     expect(done.state).toBe('SUCCEEDED');
   });

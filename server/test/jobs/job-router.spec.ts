@@ -2,16 +2,16 @@ import type { Job } from 'bullmq';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/domain/config/app-config';
 import { JOBS, type QueueJobData } from '../../src/domain/jobs/job-catalogue';
-import type { CheckRunRepository } from '../../src/domain/integrity/check-run.repository';
+import type { Orm } from '../../src/domain/database/database';
 import { createLogger } from '../../src/domain/logging/logger';
-import type { JobContext } from '../../src/jobs/job-context';
+import type { JobContext, JobRuns } from '../../src/jobs/job-context';
 import { createJobRouter } from '../../src/jobs/job-router';
 import { schedulesFor } from '../../src/jobs/schedules';
 
 const purges: number[] = [];
 const context: JobContext = {
-  runs: {} as CheckRunRepository,
-  events: { publish: () => undefined },
+  orm: {} as Orm,
+  runs: {} as JobRuns,
   integrity: { run: async () => undefined },
   repairs: { autoSync: async () => undefined },
   idempotencyRetention: {

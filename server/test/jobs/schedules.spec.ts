@@ -76,7 +76,7 @@ describe('the queue depth', () => {
     expect(await queue.queue.getDelayedCount()).toBe(3);
     expect(await queue.queueDepth()).toBe(0);
 
-    await queue.requestCheck('MANUAL'); // no worker here: it waits
+    await jobs.services.checkRuns.requestCheck('MANUAL'); // no worker here: it waits
     expect(await queue.queueDepth()).toBe(1);
     // What a failed job waiting out its backoff looks like.
     await queue.queue.add(JOBS.AUTO_SYNC, { trigger: 'AUTO_SYNC' }, { delay: 60_000 });

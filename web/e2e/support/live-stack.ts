@@ -53,7 +53,7 @@ export async function startLiveStack(workerEnv: Record<string, string> = {}): Pr
   });
   const logger = createLogger('silent', 'e2e-api');
   const orm = await connectDatabase({ url: jobs.databaseUrl, poolMax: 10 });
-  const runtime = createJobsRuntime(config, orm, logger);
+  const runtime = createJobsRuntime(config, logger);
   const services = await createDomainServices(config, orm, { events: runtime.bus, jobs: runtime.queue });
   await services.users.ensureAdmin(ADMIN_EMAIL, ADMIN_PASSWORD);
   const live = createApiLiveEvents(runtime.bus, services.health);

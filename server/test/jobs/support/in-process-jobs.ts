@@ -5,7 +5,6 @@ import { createDomainServices, type DomainServices } from '../../../src/domain/s
 import { createJobsRuntime, type JobsRuntime } from '../../../src/jobs/jobs-runtime';
 import type { IntegrityWorker } from '../../../src/jobs/integrity-worker';
 import { startIntegrityWorker } from '../../../src/jobs/integrity-worker';
-import { CheckRunRepository } from '../../../src/domain/integrity/check-run.repository';
 import { connectSql, seedSpreadStudents, type Sql } from '../../support/sql-fixtures';
 import { createJobsEnvironment } from '../../support/job-processes';
 
@@ -29,7 +28,7 @@ export async function startInProcessJobs(students = 50, options: { worker?: bool
   const config = loadConfig({ ...jobs.env, LOG_LEVEL: 'silent' });
   const logger = createLogger('silent', 'test');
   const orm: Orm = await connectDatabase({ url: jobs.databaseUrl, poolMax: 6 });
-  const runtime = createJobsRuntime(config, orm, logger);
+  const runtime = createJobsRuntime(config, logger);
   const services = await createDomainServices(config, orm, { events: runtime.bus, jobs: runtime.queue });
   let worker: IntegrityWorker | undefined;
   const startWorker = async () => {
@@ -38,8 +37,8 @@ export async function startInProcessJobs(students = 50, options: { worker?: bool
       transport: runtime.transport,
       schedules: [],
       context: {
-        runs: new CheckRunRepository(orm),
-        events: runtime.bus,
+        orm,
+        runs: services.checkRuns,
         integrity: services.integrity,
         repairs: services.repairs,
         idempotencyRetention: services.idempotencyRetention,
