@@ -6,7 +6,7 @@ import {
   type QueueTransport,
 } from './queue-connection';
 import type { JobContext } from './job-context';
-import { createJobRouter } from './job-router';
+import { createJobRouter, type JobProcessors } from './job-router';
 import { upsertSchedules, type Schedule } from './schedules';
 import { GLOBAL_CONCURRENCY, WORKER_SETTINGS } from './worker-settings';
 
@@ -27,9 +27,11 @@ export async function startIntegrityWorker(options: {
   context: JobContext;
   schedules: Schedule[];
   name?: string;
+  /** Processors in place of the catalogue's own (tests: a job that records or fails on purpose). */
+  processors?: Partial<JobProcessors>;
 }): Promise<IntegrityWorker> {
   const { queue, transport, context, schedules } = options;
-  const router = createJobRouter(context);
+  const router = createJobRouter(context, options.processors);
   await queue.setGlobalConcurrency(GLOBAL_CONCURRENCY);
   await upsertSchedules(queue, schedules);
 

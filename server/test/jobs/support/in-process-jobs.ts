@@ -5,6 +5,7 @@ import { createDomainServices, type DomainServices } from '../../../src/domain/s
 import { createJobsRuntime, type JobsRuntime } from '../../../src/jobs/jobs-runtime';
 import type { IntegrityWorker } from '../../../src/jobs/integrity-worker';
 import { startIntegrityWorker } from '../../../src/jobs/integrity-worker';
+import type { JobProcessors } from '../../../src/jobs/job-router';
 import { connectSql, seedSpreadStudents, type Sql } from '../../support/sql-fixtures';
 import { createJobsEnvironment } from '../../support/job-processes';
 
@@ -16,7 +17,7 @@ export interface InProcessJobs {
   readonly worker: IntegrityWorker | undefined;
   readonly prefix: string;
   readonly redisUrl: string;
-  startWorker(): Promise<IntegrityWorker>;
+  startWorker(processors?: Partial<JobProcessors>): Promise<IntegrityWorker>;
   close(): Promise<void>;
 }
 
@@ -31,8 +32,9 @@ export async function startInProcessJobs(students = 50, options: { worker?: bool
   const runtime = createJobsRuntime(config, logger);
   const services = await createDomainServices(config, orm, { events: runtime.bus, jobs: runtime.queue });
   let worker: IntegrityWorker | undefined;
-  const startWorker = async () => {
+  const startWorker = async (processors?: Partial<JobProcessors>) => {
     worker = await startIntegrityWorker({
+      processors,
       queue: runtime.queue.queue,
       transport: runtime.transport,
       schedules: [],
