@@ -15,7 +15,7 @@ import { IntegrityStatsRepository } from './integrity/integrity-stats.repository
 import { RepairRepository } from './integrity/repair.repository';
 import { RepairService } from './integrity/repair.service';
 import { ViolationRepository } from './integrity/violation.repository';
-import type { IntegrityJobs } from './jobs/job-catalogue';
+import type { IntegrityJobs } from './jobs/integrity-jobs';
 import { NO_JOB_QUEUE } from './jobs/no-job-queue';
 import { LevelTable } from './levels/level-table';
 import { IdempotencyRetentionService } from './progress/idempotency-retention.service';

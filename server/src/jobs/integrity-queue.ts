@@ -1,4 +1,5 @@
-import type { IntegrityJobData, IntegrityJobs, JobStatus, QueuedJob, RunJobName } from '../domain/jobs/job-catalogue';
+import type { IntegrityJobs, JobStatus, QueuedJob } from '../domain/jobs/integrity-jobs';
+import type { IntegrityJobData, RunJobName } from '../domain/jobs/job-catalogue';
 import { JOBS } from '../domain/jobs/job-catalogue';
 import { createIntegrityQueue, type IntegrityBullQueue, type QueueTransport } from './queue-connection';
 

@@ -1,6 +1,7 @@
 import { publishSafely } from '../events/publish-safely';
 import { TOPICS, type EventPublisher } from '../events/topics';
-import { jobIdForRun, jobNameFor, type IntegrityJobs, type RunJobName } from '../jobs/job-catalogue';
+import type { IntegrityJobs } from '../jobs/integrity-jobs';
+import { jobIdForRun, jobNameFor, type RunJobName } from '../jobs/job-catalogue';
 import type { Logger } from '../logging/logger';
 import { snapshotOf, type CheckRunRepository, type CheckRunResults, type JobRun } from './check-run.repository';
 import type { HealthService } from './health.service';

@@ -1,4 +1,4 @@
-import type { IntegrityJobs } from './job-catalogue';
+import type { IntegrityJobs } from './integrity-jobs';
 
 const refuse = () => Promise.reject(new Error('This process has no job queue to request a check on.'));
 
