@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JOBS } from '../../src/domain/jobs/job-catalogue';
+import { JOBS, jobIdForRun } from '../../src/domain/jobs/job-catalogue';
 import type { CheckRunLifecycle } from '../../src/domain/integrity/check-run-lifecycle.service';
 import type { IntegrityQueue } from '../../src/jobs/integrity-queue';
 import { runs, type Sql } from '../support/sql-fixtures';
@@ -57,6 +57,22 @@ describe('when an admin asks for a check', () => {
     const all = await runs(sql);
     expect(all.find((r) => r.id === lostId)).toMatchObject({ state: 'FAILED', error: 'The job of this run was lost from the queue.' });
     await waitFor(async () => (await runs(sql)).every((r) => r.finished_at), 10_000);
+  });
+
+  it('takes the deduplication id back from a job whose run has already finished', async () => {
+    await producer.queue.pause();
+    try {
+      // A job still holding the kind's deduplication id while its run is already over (it is completing).
+      await producer.queue.add(JOBS.INTEGRITY_CHECK, { trigger: 'SCHEDULED' }, { jobId: 'finishing', deduplication: { id: JOBS.INTEGRITY_CHECK } });
+      await sql(`insert into check_runs (trigger, state, job_id, finished_at) values ('SCHEDULED', 'SUCCEEDED', 'finishing', now())`);
+      const run = await checkRuns.requestCheck('MANUAL');
+      expect(run).toMatchObject({ trigger: 'MANUAL', state: 'QUEUED' });
+      expect(await producer.queue.getJobState(jobIdForRun(run.id))).toBe('waiting');
+    } finally {
+      await producer.queue.resume();
+    }
+    await waitFor(async () => (await runs(sql)).every((r) => r.finished_at), 10_000);
+    expect((await runs(sql)).filter((r) => r.state === 'FAILED')).toHaveLength(1); // the lost one of the test before
   });
 
   it('reports the next scheduled check, the queue depth and the workers online', async () => {
