@@ -16,7 +16,7 @@ export default defineConfig({
         resolve: { alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }] },
         test: {
           name: 'server',
-          include: ['server/test/**/*.spec.ts', 'workers/test/**/*.spec.ts', 'loadtests/test/**/*.spec.ts', 'web/e2e/**/*.spec.ts'],
+          include: ['server/test/**/*.spec.ts', 'loadtests/test/**/*.spec.ts', 'web/e2e/**/*.spec.ts'],
           environment: 'node',
           globalSetup: ['server/test/support/global-setup.ts'],
           setupFiles: ['reflect-metadata'],

@@ -8,7 +8,7 @@ import { createApiLiveEvents } from './events/api-live-events';
 import { createApiServer } from './http/api-server';
 import { jobsReadiness } from './http/readiness';
 import { observeCheckRuns } from './observability/check-run-metrics';
-import { createJobsRuntime } from './queue/jobs-runtime';
+import { createJobsRuntime } from './jobs/jobs-runtime';
 
 /** The API process: GraphQL over HTTP and WebSocket, health endpoints; queues jobs, relays their events. */
 async function main(): Promise<void> {
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   }
   const orm = await connectDatabase({ url: config.databaseUrl });
   await migrateDatabase(orm, config.databaseUrl);
-  const runtime = createJobsRuntime(config, orm, logger);
+  const runtime = createJobsRuntime(config, logger);
   const services = await createDomainServices(config, orm, { events: runtime.bus, jobs: runtime.queue });
   if (config.admin.password) await services.users.ensureAdmin(config.admin.email, config.admin.password);
   const live = createApiLiveEvents(runtime.bus, services.health);

@@ -1,6 +1,6 @@
 import type { Browser, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from '../../workers/test/support/integrity-fixtures';
+import { waitFor } from '../../server/test/support/wait-for';
 import { expectNoSeriousAxeViolations } from './support/axe';
 import { launchBrowser, openPage, viewports, type BrowserPage } from './support/browser';
 import { DashboardPage } from './support/dashboard-page';

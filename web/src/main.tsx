@@ -10,6 +10,7 @@ import './features/auth/components/login.css';
 import './features/connection/components/connection.css';
 import './features/dashboard/components/dashboard.css';
 import './features/health/components/health.css';
+import './features/checks/components/checks.css';
 import './features/metrics/components/metrics.css';
 import './features/history/components/history.css';
 import './features/violations/components/violations.css';

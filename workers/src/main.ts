@@ -4,8 +4,8 @@ import { ConfigError, loadConfig } from '../../server/src/domain/config/app-conf
 import { connectDatabase, migrateDatabase } from '../../server/src/domain/database/database';
 import { createLogger } from '../../server/src/domain/logging/logger';
 import { createDomainServices } from '../../server/src/domain/services';
-import { createJobsRuntime } from '../../server/src/queue/jobs-runtime';
-import { startWorkerFor } from './worker-runtime';
+import { createJobsRuntime } from '../../server/src/jobs/jobs-runtime';
+import { startWorkerFor } from '../../server/src/jobs/worker-runtime';
 
 /** Settings of this process only, on top of the shared AppConfig. */
 const workerEnv = z.object({
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const orm = await connectDatabase({ url: config.databaseUrl });
   await migrateDatabase(orm, config.databaseUrl);
   // The runtime's producer queue also answers nextScheduledAt in the health this process publishes.
-  const runtime = createJobsRuntime(config, orm, logger);
+  const runtime = createJobsRuntime(config, logger);
   const services = await createDomainServices(config, orm, { events: runtime.bus, jobs: runtime.queue });
   const integrityWorker = await startWorkerFor(runtime, services, { logger, name: env.WORKER_NAME, stepDelayMs: env.WORKER_STEP_DELAY_MS });
   integrityWorker.worker.on('active', (job) => logger.info({ jobId: job.id, name: job.name }, 'job started'));

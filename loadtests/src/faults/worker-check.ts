@@ -1,10 +1,10 @@
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
-import { createIntegrityQueue, closeTransport, redisTransport, type IntegrityBullQueue, type QueueTransport } from '../../../server/src/queue/queue-connection';
+import { createIntegrityQueue, closeTransport, redisTransport, type IntegrityBullQueue, type QueueTransport } from '../../../server/src/jobs/queue-connection';
 import { gql } from '../stack/graphql-http';
 import type { LoadStack } from '../stack/load-stack';
 import type { WorkerLogLine, WorkerProcess } from './worker-process';
-import { jobIdForRun } from '../../../server/src/queue/integrity-queue';
+import { jobIdForRun } from '../../../server/src/domain/jobs/job-catalogue';
 import { SPECIALIZATIONS } from '../../../server/src/domain/shared/specialization';
 
 /**

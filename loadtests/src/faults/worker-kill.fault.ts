@@ -1,5 +1,5 @@
 import type { LoadStack } from '../stack/load-stack';
-import { withTwoWorkers } from './two-workers';
+import { withTwoWorkers } from './two-worker-fault-setup';
 import { desyncRandomPairs, lastRunId, openViolations, poll, runsSince, startCheckOnOneOf, type RunRow } from './worker-check';
 
 export interface WorkerKillOptions {

@@ -1,5 +1,5 @@
 import type { LoadStack } from '../stack/load-stack';
-import { withTwoWorkers } from './two-workers';
+import { withTwoWorkers } from './two-worker-fault-setup';
 import { lastRunId, poll, runsSince, startCheckOnOneOf, type RunRow } from './worker-check';
 import type { WorkerExit } from './worker-process';
 

@@ -5,6 +5,7 @@ import type { AppConfig } from './config/app-config';
 import type { Orm } from './database/database';
 import { NO_EVENT_PUBLISHER } from './events/no-event-publisher';
 import type { EventPublisher } from './events/topics';
+import { CheckRunLifecycle } from './integrity/check-run-lifecycle.service';
 import { CheckRunRepository } from './integrity/check-run.repository';
 import { ConsistencyScanRepository } from './integrity/consistency-scan.repository';
 import { HealthService } from './integrity/health.service';
@@ -15,7 +16,7 @@ import { RepairPreviewService } from './integrity/repair-preview.service';
 import { RepairRepository } from './integrity/repair.repository';
 import { RepairService } from './integrity/repair.service';
 import { ViolationRepository } from './integrity/violation.repository';
-import type { IntegrityJobs } from './jobs/job-catalogue';
+import type { IntegrityJobs } from './jobs/integrity-jobs';
 import { NO_JOB_QUEUE } from './jobs/no-job-queue';
 import { LevelTable } from './levels/level-table';
 import { IdempotencyRetentionService } from './progress/idempotency-retention.service';
@@ -38,8 +39,10 @@ export interface DomainServices {
   readonly idempotencyRetention: IdempotencyRetentionService;
   /** Where results are announced after they are stored (Redis pub/sub, in-process, or nowhere). */
   readonly events: EventPublisher;
-  /** The integrity job queue, in processes that request jobs (the API). */
+  /** The integrity job queue: its schedule, depth and workers (the check-run lifecycle adds the jobs). */
   readonly jobs: IntegrityJobs;
+  /** The one owner of check-run state: "check now", and every transition of a run a job fills. */
+  readonly checkRuns: CheckRunLifecycle;
   /** Runs integrity checks (called by the check job). */
   readonly integrity: IntegrityCheckService;
   /** Auto-sync (called by the auto-sync job) and on-demand resync. */
@@ -69,7 +72,8 @@ export async function createDomainServices(config: AppConfig, orm: Orm, ports: D
   const repairRepository = new RepairRepository(orm);
   const health = new HealthService(checkRuns, new IntegrityStatsRepository(orm), jobs);
   const idempotency = new IdempotencyRepository();
-  const integrity = new IntegrityCheckService(checkRuns, new ConsistencyScanRepository(orm), health, events, config.health);
+  const lifecycle = new CheckRunLifecycle(checkRuns, jobs, health, events);
+  const integrity = new IntegrityCheckService(lifecycle, new ConsistencyScanRepository(orm), config.health);
   return {
     config,
     orm,
@@ -81,8 +85,9 @@ export async function createDomainServices(config: AppConfig, orm: Orm, ports: D
     idempotencyRetention: new IdempotencyRetentionService(orm, idempotency, config.idempotencyRetentionHours),
     events,
     jobs,
+    checkRuns: lifecycle,
     integrity,
-    repairs: new RepairService(repairRepository, checkRuns, integrity, health, levels, events),
+    repairs: new RepairService(repairRepository, lifecycle, integrity, health, levels, events),
     repairPreview: new RepairPreviewService(repairRepository, levels),
     health,
     integrityReads: new IntegrityReadService(new ViolationRepository(orm), checkRuns, repairRepository),

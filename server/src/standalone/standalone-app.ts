@@ -1,6 +1,7 @@
 import { PasswordHasher } from '../domain/auth/password-hasher';
 import type { AppConfig } from '../domain/config/app-config';
 import { connectDatabase, migrateDatabase, type Orm } from '../domain/database/database';
+import { withEntityManager } from '../domain/database/entity-manager-scope';
 import { query } from '../domain/database/sql';
 import type { Logger } from '../domain/logging/logger';
 import { DemoDataService, type SeedResult } from '../domain/seeding/demo-data.service';
@@ -9,8 +10,8 @@ import { createApiLiveEvents } from '../events/api-live-events';
 import { createApiServer } from '../http/api-server';
 import { jobsReadiness } from '../http/readiness';
 import { observeCheckRuns } from '../observability/check-run-metrics';
-import { createJobsRuntime } from '../queue/jobs-runtime';
-import { startWorkerFor } from '../../../workers/src/worker-runtime';
+import { createJobsRuntime } from '../jobs/jobs-runtime';
+import { startWorkerFor } from '../jobs/worker-runtime';
 import { resolveAdminCredentials, type AdminCredentials } from './admin-credentials';
 import { ensureDashboardBuilt } from './dashboard-build';
 import { assertPortFree } from './port-check';
@@ -61,7 +62,7 @@ export async function startStandalone(config: AppConfig, logger: Logger, repoRoo
     await migrateDatabase(orm, db.url);
     const seeded = await seedFreshDatabase(orm, config, logger);
 
-    const runtime = createJobsRuntime({ ...config, databaseUrl: db.url }, orm, logger);
+    const runtime = createJobsRuntime({ ...config, databaseUrl: db.url }, logger);
     closers.push({ name: 'queue and events', close: () => runtime.close() });
     const services = await createDomainServices(config, orm, { events: runtime.bus, jobs: runtime.queue });
     const admin = resolveAdminCredentials(config.dataDir, config.admin.email, config.admin.password);
@@ -83,7 +84,7 @@ export async function startStandalone(config: AppConfig, logger: Logger, repoRoo
     closers.push({ name: 'api', close: () => api.close() });
     const port = await api.listen(config.port);
     // Give a fresh dashboard a health state right away instead of at the first scheduled check.
-    if (seeded) await services.jobs.requestCheck('MANUAL');
+    if (seeded) await withEntityManager(orm, () => services.checkRuns.requestCheck('MANUAL'));
 
     return {
       port,

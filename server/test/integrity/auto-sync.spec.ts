@@ -9,7 +9,7 @@ import {
   runCheck,
   violationsOf,
   type IntegrityDomain,
-} from './integrity-fixtures';
+} from './integrity-domain-fixtures';
 
 interface RepairRow {
   student_id: number;

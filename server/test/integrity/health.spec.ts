@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planChunks } from '../../src/domain/integrity/integrity-check.service';
 import type { DomainServices } from '../../src/domain/services';
-import { createIntegrityDomain, insertPair, insertStudent, runCheck, type IntegrityDomain } from './integrity-fixtures';
+import { createIntegrityDomain, insertPair, insertStudent, runCheck, type IntegrityDomain } from './integrity-domain-fixtures';
 
 describe('health', () => {
   let domain: IntegrityDomain;

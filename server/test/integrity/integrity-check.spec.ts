@@ -9,7 +9,7 @@ import {
   runCheck,
   violationsOf,
   type IntegrityDomain,
-} from './integrity-fixtures';
+} from './integrity-domain-fixtures';
 
 describe('integrity check', () => {
   let domain: IntegrityDomain;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertPair, insertStudent, queueRun } from './integrity-fixtures';
+import { insertPair, insertStudent, queueRun } from './integrity-domain-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const RESYNC = `mutation ($studentId: ID!, $specialization: Specialization!) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../src/domain/auth/viewer';
 import { TOPICS } from '../../src/domain/events/topics';
 import type { RepairBatchSnapshot } from '../../src/domain/integrity/repair.types';
-import { createIntegrityDomain, insertPair, insertStudent, queueRun, runCheck, violationsOf, type IntegrityDomain } from './integrity-fixtures';
+import { createIntegrityDomain, insertPair, insertStudent, queueRun, runCheck, violationsOf, type IntegrityDomain } from './integrity-domain-fixtures';
 
 describe('repair events', () => {
   let domain: IntegrityDomain;

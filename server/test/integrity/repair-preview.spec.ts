@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbFingerprint } from '../support/db-fingerprint';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { insertPair, insertStudent, queueRun, type PairRows } from './integrity-fixtures';
+import { insertPair, insertStudent, queueRun, type PairRows } from './integrity-domain-fixtures';
 
 const PREVIEW = `query ($studentId: ID!, $specialization: Specialization!) {
   repairPreview(studentId: $studentId, specialization: $specialization) {

@@ -5,11 +5,12 @@ import { createLogger } from '../../src/domain/logging/logger';
 import { createDomainServices } from '../../src/domain/services';
 import { createApiLiveEvents } from '../../src/events/api-live-events';
 import { createApiServer, type ApiServer } from '../../src/http/api-server';
-import { createJobsRuntime, type JobsRuntime } from '../../src/queue/jobs-runtime';
-import { startWorkerFor } from '../../../workers/src/worker-runtime';
-import type { IntegrityWorker } from '../../../workers/src/integrity-worker';
-import { connectSql, runs, seedSpreadStudents, userWithToken, waitFor, type Sql } from '../../../workers/test/support/integrity-fixtures';
-import { LiveSubscription } from '../../../workers/test/support/live-client';
+import { createJobsRuntime, type JobsRuntime } from '../../src/jobs/jobs-runtime';
+import { startWorkerFor } from '../../src/jobs/worker-runtime';
+import type { IntegrityWorker } from '../../src/jobs/integrity-worker';
+import { connectSql, runs, seedSpreadStudents, userWithToken, type Sql } from '../support/sql-fixtures';
+import { waitFor } from '../support/wait-for';
+import { LiveSubscription } from '../support/live-subscription';
 import { TEST_JWT_SECRET } from '../support/test-app';
 import { createTestDatabase } from '../support/test-database';
 
@@ -34,7 +35,7 @@ describe('when API and worker share one process without Redis', () => {
     const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent' });
     const logger = createLogger('silent', 'test');
     orm = await connectDatabase({ url: databaseUrl, poolMax: 8 });
-    runtime = createJobsRuntime(config, orm, logger);
+    runtime = createJobsRuntime(config, logger);
     expect(runtime.transport.kind).toBe('postgres');
     const services = await createDomainServices(config, orm, { events: runtime.bus, jobs: runtime.queue });
     worker = await startWorkerFor(runtime, services, { logger });

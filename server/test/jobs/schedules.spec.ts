@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { JOBS } from '../../src/domain/jobs/job-catalogue';
-import { closeTransport, createIntegrityQueue, redisTransport, type IntegrityBullQueue, type QueueTransport } from '../../src/queue/queue-connection';
-import { upsertSchedules, type Schedule } from '../../../workers/src/schedules';
+import { closeTransport, createIntegrityQueue, redisTransport, type IntegrityBullQueue, type QueueTransport } from '../../src/jobs/queue-connection';
+import { upsertSchedules, type Schedule } from '../../src/jobs/schedules';
 import { startInProcessJobs, type InProcessJobs } from './support/in-process-jobs';
 
 type FirstRun = Schedule['firstRun'];
@@ -76,7 +76,7 @@ describe('the queue depth', () => {
     expect(await queue.queue.getDelayedCount()).toBe(3);
     expect(await queue.queueDepth()).toBe(0);
 
-    await queue.requestCheck('MANUAL'); // no worker here: it waits
+    await jobs.services.checkRuns.requestCheck('MANUAL'); // no worker here: it waits
     expect(await queue.queueDepth()).toBe(1);
     // What a failed job waiting out its backoff looks like.
     await queue.queue.add(JOBS.AUTO_SYNC, { trigger: 'AUTO_SYNC' }, { delay: 60_000 });

@@ -2,9 +2,10 @@ import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTEGRITY_QUEUE } from '../../src/domain/jobs/job-catalogue';
-import { jobIdForRun } from '../../src/queue/integrity-queue';
-import { runs, waitFor } from '../../../workers/test/support/integrity-fixtures';
-import { WORKER_SETTINGS } from '../../../workers/src/worker-settings';
+import { jobIdForRun } from '../../src/domain/jobs/job-catalogue';
+import { runs } from '../support/sql-fixtures';
+import { waitFor } from '../support/wait-for';
+import { WORKER_SETTINGS } from '../../src/jobs/worker-settings';
 import { startInProcessJobs, type InProcessJobs } from './support/in-process-jobs';
 
 describe('when a job keeps stalling', () => {
@@ -24,7 +25,7 @@ describe('when a job keeps stalling', () => {
   });
 
   it('ends its run FAILED once BullMQ gives the job up', async () => {
-    const run = await jobs.runtime.queue.requestCheck('MANUAL');
+    const run = await jobs.services.checkRuns.requestCheck('MANUAL');
     const jobId = jobIdForRun(run.id);
     // A worker that takes the job, then hangs without renewing its lock: the job stalls.
     zombie = new Worker(INTEGRITY_QUEUE, () => new Promise(() => undefined), {

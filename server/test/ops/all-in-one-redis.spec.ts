@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { findFreePort } from '../../src/standalone/free-port';
-import { LiveSubscription } from '../../../workers/test/support/live-client';
+import { LiveSubscription } from '../support/live-subscription';
 import { startStandaloneProcess, type StandaloneProcess } from '../support/standalone-process';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { createTestDatabase } from '../support/test-database';

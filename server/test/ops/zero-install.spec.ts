@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../../src/standalone/free-port';
-import { LiveSubscription } from '../../../workers/test/support/live-client';
+import { LiveSubscription } from '../support/live-subscription';
 import { startStandaloneProcess, type StandaloneProcess } from '../support/standalone-process';
 
 const ADMIN = 'admin@levelsync.local';

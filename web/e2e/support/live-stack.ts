@@ -9,9 +9,9 @@ import { createLogger } from '../../../server/src/domain/logging/logger';
 import { createDomainServices, type DomainServices } from '../../../server/src/domain/services';
 import { createApiLiveEvents } from '../../../server/src/events/api-live-events';
 import { createApiServer } from '../../../server/src/http/api-server';
-import { createJobsRuntime } from '../../../server/src/queue/jobs-runtime';
+import { createJobsRuntime } from '../../../server/src/jobs/jobs-runtime';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../../../server/test/support/test-app';
-import { createJobsEnvironment, startWorkerProcess, type ChildNode } from '../../../workers/test/support/job-processes';
+import { createJobsEnvironment, startWorkerProcess, type ChildNode } from '../../../server/test/support/job-processes';
 
 const viteConfig = path.resolve(__dirname, '../../vite.config.mts');
 
@@ -53,7 +53,7 @@ export async function startLiveStack(workerEnv: Record<string, string> = {}): Pr
   });
   const logger = createLogger('silent', 'e2e-api');
   const orm = await connectDatabase({ url: jobs.databaseUrl, poolMax: 10 });
-  const runtime = createJobsRuntime(config, orm, logger);
+  const runtime = createJobsRuntime(config, logger);
   const services = await createDomainServices(config, orm, { events: runtime.bus, jobs: runtime.queue });
   await services.users.ensureAdmin(ADMIN_EMAIL, ADMIN_PASSWORD);
   const live = createApiLiveEvents(runtime.bus, services.health);

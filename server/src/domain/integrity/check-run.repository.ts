@@ -93,11 +93,15 @@ export class CheckRunRepository {
     return this.maybe(`select ${RUN_COLUMNS} from check_runs where job_id = ?`, [jobId]);
   }
 
-  /** Between two attempts of a failed job: active again (so "check now" finds it), the error kept. */
-  async requeue(id: number, reason: string): Promise<CheckRunSnapshot | null> {
+  /**
+   * An attempt failed and its job will be retried: the run stays active (RUNNING, so "check now"
+   * joins it and no dashboard files it as finished), its progress starts over, the error says why.
+   * A finished run is left as it is (null).
+   */
+  async markRetrying(id: number, reason: string): Promise<CheckRunSnapshot | null> {
     return this.maybe(
-      `update check_runs set state = 'QUEUED', progress = 0, error = ?, finished_at = null, duration_ms = null
-       where id = ? and state <> 'SUCCEEDED' returning ${RUN_COLUMNS}`,
+      `update check_runs set state = 'RUNNING', progress = 0, error = ?, finished_at = null, duration_ms = null
+       where id = ? and state in ('QUEUED', 'RUNNING') returning ${RUN_COLUMNS}`,
       [reason.slice(0, 2000), id],
     );
   }
@@ -108,13 +112,16 @@ export class CheckRunRepository {
     return this.one(`insert into check_runs (trigger, job_id) values (?, ?) returning ${RUN_COLUMNS}`, [trigger, jobId ?? null]);
   }
 
-  /** Idempotent: a run already RUNNING (auto-sync's check after its repairs) keeps its start time. */
+  /**
+   * Idempotent: a run already RUNNING (auto-sync's check after its repairs, a retried attempt) keeps
+   * its start time and its error. A finished run never starts again: it is not found.
+   */
   async markRunning(id: number): Promise<CheckRunSnapshot> {
     return this.one(
       `update check_runs set
          started_at = case when state = 'RUNNING' then started_at else clock_timestamp() end,
          state = 'RUNNING', finished_at = null, duration_ms = null
-       where id = ? returning ${RUN_COLUMNS}`,
+       where id = ? and state in ('QUEUED', 'RUNNING') returning ${RUN_COLUMNS}`,
       [id],
     );
   }
@@ -132,11 +139,12 @@ export class CheckRunRepository {
     return this.one(`update check_runs set repairs_applied = ? where id = ? returning ${RUN_COLUMNS}`, [repairs, id]);
   }
 
+  /** Only a RUNNING run succeeds: one that already ended (failed for good meanwhile) is not found. */
   async markSucceeded(id: number, results: CheckRunResults): Promise<CheckRunSnapshot> {
     return this.one(
       `update check_runs set state = 'SUCCEEDED', progress = 1, error = null, finished_at = clock_timestamp(),
          duration_ms = ${ELAPSED_MS}, pairs_checked = ?, inconsistent = ?, consistency_rate = ?, health_state = ?
-       where id = ? returning ${RUN_COLUMNS}`,
+       where id = ? and state = 'RUNNING' returning ${RUN_COLUMNS}`,
       [results.pairsChecked, results.inconsistent, results.consistencyRate, results.healthState, id],
     );
   }
@@ -189,7 +197,7 @@ export class CheckRunRepository {
 
   private async one(text: string, bindings: unknown[]): Promise<CheckRunSnapshot> {
     const run = await this.maybe(text, bindings);
-    if (!run) throw new Error(`Check run not found (${bindings.at(-1) as string})`);
+    if (!run) throw new Error(`Check run not found, or already finished (${bindings.at(-1) as string})`);
     return run;
   }
 

@@ -1,4 +1,4 @@
-import type { IntegrityJobs } from '../jobs/job-catalogue';
+import type { IntegrityJobs } from '../jobs/integrity-jobs';
 import type { CheckRunRepository } from './check-run.repository';
 import { VIOLATION_TYPES, type HealthStatusSnapshot, type ViolationType } from './integrity.types';
 import type { IntegrityStatsRepository } from './integrity-stats.repository';

@@ -1,16 +1,14 @@
 import { readableError } from '../errors/readable-error';
-import { publishSafely } from '../events/publish-safely';
-import { TOPICS, type EventPublisher } from '../events/topics';
-import type { Logger } from '../logging/logger';
-import type { CheckRunRepository } from './check-run.repository';
+import { ONLY_ATTEMPT, type Attempt, type CheckRunLifecycle } from './check-run-lifecycle.service';
 import type { ConsistencyScanRepository, ScanBounds } from './consistency-scan.repository';
-import type { HealthService } from './health.service';
 import { consistencyRate, healthStateFor, type HealthThresholds } from './health-state';
 import type { CheckRunSnapshot } from './integrity.types';
 
 export interface CheckRunOptions {
   /** Called after each chunk with the share done (0..1), after the run row is updated and published. */
   onProgress?: (progress: number) => void | Promise<void>;
+  /** Which try of its job this is: a failure with attempts left is retried, not final. */
+  attempt?: Attempt;
 }
 
 /** Students per chunk: small enough to report progress often, big enough that per-statement costs vanish. */
@@ -41,40 +39,37 @@ export function planChunks(bounds: ScanBounds | null): Chunk[] {
 
 /**
  * Runs one integrity check: every violation type, set-based inside PostgreSQL, chunk by chunk over
- * student ids. Results are stored first, then published; a failure ends the run FAILED and is rethrown
- * so the job layer can retry.
+ * student ids. Each state change goes through the run's lifecycle, which stores it, then publishes
+ * it; a failure is handed to the lifecycle as a failed attempt and rethrown so the job layer retries.
  */
 export class IntegrityCheckService {
   constructor(
-    private readonly runs: CheckRunRepository,
+    private readonly lifecycle: CheckRunLifecycle,
     private readonly scan: ConsistencyScanRepository,
-    private readonly health: HealthService,
-    private readonly events: EventPublisher,
     private readonly thresholds: HealthThresholds,
-    private readonly logger?: Logger,
   ) {}
 
   async run(runId: number, options: CheckRunOptions = {}): Promise<CheckRunSnapshot> {
+    let done: CheckRunSnapshot;
     try {
-      await this.publishRun(await this.runs.markRunning(runId));
+      await this.lifecycle.start(runId);
       const [statement, bounds] = await Promise.all([this.scan.prepareChunkStatement(), this.scan.bounds()]);
       const { pairsChecked, inconsistent } = await this.scanAll(runId, statement, planChunks(bounds), options);
       const rate = consistencyRate(pairsChecked, inconsistent);
-      const done = await this.runs.markSucceeded(runId, {
+      done = await this.lifecycle.succeed(runId, {
         pairsChecked,
         inconsistent,
         consistencyRate: rate,
         healthState: healthStateFor(rate, this.thresholds),
       });
-      await this.finish(done, options);
-      return done;
     } catch (error) {
       const message = `Integrity check failed: ${readableError(error)}`;
-      const failed = await this.runs.markFailed(runId, message).catch(() => null);
-      if (failed) await this.finish(failed, {});
-      // The job layer records this message too: give it the readable one, keep the original as cause.
+      await this.lifecycle.failAttempt(runId, message, options.attempt ?? ONLY_ATTEMPT).catch(() => null);
+      // The job layer logs this message too: give it the readable one, keep the original as cause.
       throw new Error(message, { cause: error });
     }
+    await options.onProgress?.(1);
+    return done;
   }
 
   /** Scans the chunks CONCURRENT_CHUNKS at a time; the first failure stops the others taking more. */
@@ -119,20 +114,7 @@ export class IntegrityCheckService {
   }
 
   private async reportProgress(runId: number, progress: number, options: CheckRunOptions): Promise<void> {
-    const run = await this.runs.setProgress(runId, progress);
-    if (!run) return;
-    await this.publishRun(run);
+    if (!(await this.lifecycle.progress(runId, progress))) return;
     await options.onProgress?.(progress);
-  }
-
-  private async finish(run: CheckRunSnapshot, options: CheckRunOptions): Promise<void> {
-    await this.publishRun(run);
-    if (run.state === 'SUCCEEDED') await options.onProgress?.(1);
-    this.health.invalidate();
-    await publishSafely(this.events, TOPICS.HEALTH_STATUS_CHANGED, () => this.health.status(), this.logger);
-  }
-
-  private publishRun(run: CheckRunSnapshot): Promise<void> {
-    return publishSafely(this.events, TOPICS.CHECK_RUN_UPDATED, run, this.logger);
   }
 }

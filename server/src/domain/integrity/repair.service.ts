@@ -7,9 +7,8 @@ import type { LevelTable } from '../levels/level-table';
 import type { Logger } from '../logging/logger';
 import { checkSpecialization } from '../progress/progress.service';
 import { parseId } from '../shared/ids';
-import type { CheckRunRepository } from './check-run.repository';
+import { ONLY_ATTEMPT, type CheckRunLifecycle } from './check-run-lifecycle.service';
 import type { HealthService } from './health.service';
-import type { CheckRunSnapshot } from './integrity.types';
 import type { CheckRunOptions, IntegrityCheckService } from './integrity-check.service';
 import { planRepair } from './repair-plan';
 import { pairKey, type RepairRepository } from './repair.repository';
@@ -43,7 +42,7 @@ interface BatchResult {
 export class RepairService {
   constructor(
     private readonly repairs: RepairRepository,
-    private readonly runs: CheckRunRepository,
+    private readonly lifecycle: CheckRunLifecycle,
     private readonly checks: IntegrityCheckService,
     private readonly health: HealthService,
     private readonly levels: LevelTable,
@@ -54,12 +53,12 @@ export class RepairService {
   /**
    * The auto-sync job's work on its run: repairs every open violation (audited with the job id),
    * records how many on the run, then runs the check on the same run, which ends it SUCCEEDED or
-   * FAILED. Returns the number of repairs made.
+   * fails the attempt. Returns the number of repairs made.
    */
   async autoSync(runId: number, jobId: string, options: CheckRunOptions = {}): Promise<number> {
     let repaired = 0;
     try {
-      await this.publishRun(await this.runs.markRunning(runId));
+      await this.lifecycle.start(runId);
       const origin: RepairOrigin = { trigger: 'AUTO_SYNC', actorId: null, jobId };
       let after: PairKey | null = null;
       for (;;) {
@@ -70,15 +69,12 @@ export class RepairService {
         after = pairs.at(-1)!;
       }
       this.health.invalidate();
-      await this.publishRun(await this.runs.setRepairsApplied(runId, repaired));
+      await this.lifecycle.recordRepairs(runId, repaired);
     } catch (error) {
       const message = `Auto-sync failed after ${repaired} repairs: ${readableError(error)}`;
-      const failed = await this.runs.markFailed(runId, message).catch(() => null);
+      // Repairs already committed are kept: the health (and the retry) start from them.
       this.health.invalidate();
-      if (failed) {
-        await this.publishRun(failed);
-        await publishSafely(this.events, TOPICS.HEALTH_STATUS_CHANGED, () => this.health.status(), this.logger);
-      }
+      await this.lifecycle.failAttempt(runId, message, options.attempt ?? ONLY_ATTEMPT).catch(() => null);
       throw new Error(message, { cause: error });
     }
     await this.checks.run(runId, options);
@@ -178,9 +174,5 @@ export class RepairService {
       this.logger,
     );
     return result;
-  }
-
-  private publishRun(run: CheckRunSnapshot): Promise<void> {
-    return publishSafely(this.events, TOPICS.CHECK_RUN_UPDATED, run, this.logger);
   }
 }

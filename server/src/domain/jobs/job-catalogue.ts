@@ -1,4 +1,4 @@
-import type { CheckRunSnapshot, CheckTrigger } from '../integrity/integrity.types';
+import type { CheckTrigger } from '../integrity/integrity.types';
 
 /** The queue and job names shared by the API (producer) and the workers (consumer). */
 export const INTEGRITY_QUEUE = 'integrity';
@@ -35,13 +35,8 @@ export interface JobDataByName {
 /** Any job's data, as the queue holds it. */
 export type QueueJobData = JobDataByName[JobName];
 
-/** What the API needs from the queue, as a port the domain defines and the queue adapter implements. */
-export interface IntegrityJobs {
-  /** Queues a manual check, or returns the run already queued or running. */
-  requestCheck(trigger: CheckTrigger): Promise<CheckRunSnapshot>;
-  /** Queues an auto-sync (repair, then check), or returns the one already queued or running. */
-  requestAutoSync(): Promise<CheckRunSnapshot>;
-  nextScheduledAt(): Promise<Date | null>;
-  queueDepth(): Promise<number>;
-  workersOnline(): Promise<number>;
-}
+/** The job that fills a run of this trigger. */
+export const jobNameFor = (trigger: CheckTrigger): RunJobName => (trigger === 'AUTO_SYNC' ? JOBS.AUTO_SYNC : JOBS.INTEGRITY_CHECK);
+
+/** A job id per reserved run, so the worker finds the run and a retried job keeps it. */
+export const jobIdForRun = (runId: number): string => `run-${runId}`;

@@ -11,7 +11,7 @@ export class CheckJobsResolver {
     description: 'Queues an integrity check; returns the check already queued or running if there is one.',
   })
   runHealthCheck(@Ctx() ctx: GraphQLContext): Promise<CheckRunSnapshot> {
-    return ctx.services.jobs.requestCheck('MANUAL');
+    return ctx.services.checkRuns.requestCheck('MANUAL');
   }
 
   @Authorized('ADMIN')
@@ -19,6 +19,6 @@ export class CheckJobsResolver {
     description: 'Queues an auto-sync (repair every open violation, then check); returns the one already queued or running if any.',
   })
   runAutoSync(@Ctx() ctx: GraphQLContext): Promise<CheckRunSnapshot> {
-    return ctx.services.jobs.requestAutoSync();
+    return ctx.services.checkRuns.requestAutoSync();
   }
 }

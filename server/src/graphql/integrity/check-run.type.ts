@@ -44,6 +44,10 @@ export class CheckRunType {
   @Field(() => Int, { nullable: true, description: 'Repairs made by an auto-sync run before its check.' })
   repairsApplied!: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Why the run failed.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why the run failed. On a QUEUED or RUNNING run: why its last attempt failed — the run is being retried, and is published FAILED only once its last attempt fails.',
+  })
   error!: string | null;
 }

@@ -2,12 +2,12 @@ import { loadConfig } from '../../../src/domain/config/app-config';
 import { connectDatabase, type Orm } from '../../../src/domain/database/database';
 import { createLogger } from '../../../src/domain/logging/logger';
 import { createDomainServices, type DomainServices } from '../../../src/domain/services';
-import { createJobsRuntime, type JobsRuntime } from '../../../src/queue/jobs-runtime';
-import type { IntegrityWorker } from '../../../../workers/src/integrity-worker';
-import { startIntegrityWorker } from '../../../../workers/src/integrity-worker';
-import { CheckRunRepository } from '../../../src/domain/integrity/check-run.repository';
-import { connectSql, seedSpreadStudents, type Sql } from '../../../../workers/test/support/integrity-fixtures';
-import { createJobsEnvironment } from '../../../../workers/test/support/job-processes';
+import { createJobsRuntime, type JobsRuntime } from '../../../src/jobs/jobs-runtime';
+import type { IntegrityWorker } from '../../../src/jobs/integrity-worker';
+import { startIntegrityWorker } from '../../../src/jobs/integrity-worker';
+import type { JobProcessors } from '../../../src/jobs/job-router';
+import { connectSql, seedSpreadStudents, type Sql } from '../../support/sql-fixtures';
+import { createJobsEnvironment } from '../../support/job-processes';
 
 export interface InProcessJobs {
   readonly sql: Sql;
@@ -17,7 +17,7 @@ export interface InProcessJobs {
   readonly worker: IntegrityWorker | undefined;
   readonly prefix: string;
   readonly redisUrl: string;
-  startWorker(): Promise<IntegrityWorker>;
+  startWorker(processors?: Partial<JobProcessors>): Promise<IntegrityWorker>;
   close(): Promise<void>;
 }
 
@@ -29,17 +29,18 @@ export async function startInProcessJobs(students = 50, options: { worker?: bool
   const config = loadConfig({ ...jobs.env, LOG_LEVEL: 'silent' });
   const logger = createLogger('silent', 'test');
   const orm: Orm = await connectDatabase({ url: jobs.databaseUrl, poolMax: 6 });
-  const runtime = createJobsRuntime(config, orm, logger);
+  const runtime = createJobsRuntime(config, logger);
   const services = await createDomainServices(config, orm, { events: runtime.bus, jobs: runtime.queue });
   let worker: IntegrityWorker | undefined;
-  const startWorker = async () => {
+  const startWorker = async (processors?: Partial<JobProcessors>) => {
     worker = await startIntegrityWorker({
+      processors,
       queue: runtime.queue.queue,
       transport: runtime.transport,
       schedules: [],
       context: {
-        runs: new CheckRunRepository(orm),
-        events: runtime.bus,
+        orm,
+        runs: services.checkRuns,
         integrity: services.integrity,
         repairs: services.repairs,
         idempotencyRetention: services.idempotencyRetention,

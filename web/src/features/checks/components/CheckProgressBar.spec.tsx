@@ -18,4 +18,16 @@ describe('CheckProgressBar', () => {
     expect(bar.hasAttribute('aria-valuenow')).toBe(false);
     expect(bar.getAttribute('aria-valuetext')).toBe('Queued — waiting for a worker');
   });
+
+  it('says a run is being retried, and why its last attempt failed', () => {
+    const error = 'Attempt 2 of 3 failed: Integrity check failed: connection reset';
+    render(<CheckProgressBar run={aCheckRun({ state: 'RUNNING', progress: 0.25, error, pairsChecked: null })} />);
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('Retrying… 25%');
+    expect(screen.getByTestId('check-retry').textContent).toBe(`${error} — retrying`);
+  });
+
+  it('shows no retry note for a first attempt', () => {
+    render(<CheckProgressBar run={aCheckRun({ state: 'RUNNING', progress: 0.25, error: null })} />);
+    expect(screen.queryByTestId('check-retry')).toBeNull();
+  });
 });

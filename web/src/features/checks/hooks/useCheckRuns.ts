@@ -4,7 +4,7 @@ import type { CheckRunUpdatedSubscription as RunEvent } from '../../../generated
 import { formatPercent } from '../../../shared/format/format-percent';
 import { useLive } from '../../connection/hooks/useLive';
 import { useSubscriptionEvents } from '../../connection/hooks/useSubscriptionEvents';
-import { isActive, latestRun, type CheckRun } from '../check-run';
+import { isActive, isFinished, isRetrying, latestRun, type CheckRun } from '../check-run';
 import { CheckRunUpdatedSubscription } from '../graphql/check-run-updated.subscription';
 import { RunHealthCheckMutation } from '../graphql/run-health-check.mutation';
 
@@ -21,6 +21,10 @@ interface KnownRuns {
   loadedRunId: string | null | undefined;
 }
 
+function describeRetry(run: CheckRun): string {
+  return `Health check attempt failed, retrying: ${run.error ?? 'no reason given'}.`;
+}
+
 function describeFinish(run: CheckRun): string {
   if (run.state === 'FAILED') return `Health check failed: ${run.error ?? 'no reason given'}.`;
   return `Health check finished: ${formatPercent(run.consistencyRate)} consistent, ${run.inconsistent ?? 0} inconsistent pairs.`;
@@ -29,24 +33,33 @@ function describeFinish(run: CheckRun): string {
 /**
  * Follows check runs live: the active one with its progress, and the latest finished one. A finished
  * run asks every live query to refetch, so metrics, violations and history follow within a second.
+ *
+ * The server stores, then publishes, every change of a run in order, and publishes exactly one
+ * finished state per run; a failed attempt that will be retried stays active (RUNNING, with its
+ * error, progress back at 0). So for one run, each pushed event replaces the last (progress may go
+ * back, at a retry), and only a finished run is final. Query answers can be older than the pushes
+ * (they were read before them): they never overwrite a run the pushes already follow.
  */
 export function useCheckRuns(known: KnownRuns) {
   const { refresh } = useLive();
   const [activeRun, setActiveRun] = useState<CheckRun | null>(null);
   const [finishedRun, setFinishedRun] = useState<CheckRun | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  // Runs seen finishing here: a late query answer still listing one as active must not revive it.
+  // Runs seen finishing here: nothing later (a late query answer, a stale push) revives one.
   const finishedIds = useRef(new Set<string>());
   // Runs seen queued or running here; only their finish is announced.
   const seenActive = useRef(new Set<string>());
+  // The last error announced per active run, so each failed attempt is announced once.
+  const announcedErrors = useRef(new Map<string, string>());
 
-  // The server's answer wins: after a reconnect it is how a finish we missed gets noticed.
+  // The server's answer wins when it names another run or none: after a reconnect it is how a finish
+  // we missed gets noticed. For the run the pushes already follow, the pushes are newer.
   useEffect(() => {
     const candidate = known.activeRun;
     setActiveRun((current) => {
       if (!candidate || !isActive(candidate) || finishedIds.current.has(candidate.id)) return null;
       seenActive.current.add(candidate.id);
-      return current?.id === candidate.id && current.progress > candidate.progress ? current : candidate;
+      return current?.id === candidate.id ? current : candidate;
     });
   }, [known.activeRun]);
 
@@ -55,16 +68,23 @@ export function useCheckRuns(known: KnownRuns) {
     loadedRunId.current = known.loadedRunId;
   }, [known.loadedRunId]);
 
+  const announceRetry = useCallback((run: CheckRun) => {
+    if (!isRetrying(run) || announcedErrors.current.get(run.id) === run.error) return;
+    announcedErrors.current.set(run.id, run.error!);
+    setAnnouncement(describeRetry(run));
+  }, []);
+
   const onRunEvent = useCallback(
     ({ checkRunUpdated: run }: RunEvent) => {
-      if (isActive(run)) {
-        if (finishedIds.current.has(run.id)) return;
+      if (finishedIds.current.has(run.id)) return;
+      if (!isFinished(run)) {
         seenActive.current.add(run.id);
-        setActiveRun((current) => (current?.id === run.id && current.progress > run.progress ? current : run));
+        setActiveRun(run);
+        announceRetry(run);
         return;
       }
-      if (finishedIds.current.has(run.id)) return;
       finishedIds.current.add(run.id);
+      announcedErrors.current.delete(run.id);
       setActiveRun((current) => (current?.id === run.id || current === null ? null : current));
       setFinishedRun(run);
       // On (re)subscribe the server first sends the latest run as a snapshot: the one the panels were
@@ -73,7 +93,7 @@ export function useCheckRuns(known: KnownRuns) {
       if (seenActive.current.has(run.id)) setAnnouncement(describeFinish(run));
       if (!alreadyShown) refresh.emit('run-finished');
     },
-    [refresh],
+    [refresh, announceRetry],
   );
   useSubscriptionEvents(CheckRunUpdatedSubscription, onRunEvent);
 

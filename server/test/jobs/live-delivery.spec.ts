@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TOPICS } from '../../server/src/domain/events/topics';
-import { createLogger } from '../../server/src/domain/logging/logger';
-import type { EventBus } from '../../server/src/events/event-bus';
-import { createRedisEventBus } from '../../server/src/events/redis-event-bus';
-import { connectSql, runs, seedSpreadStudents, userWithToken, waitFor, type Sql } from './support/integrity-fixtures';
-import { LiveSubscription } from './support/live-client';
-import { createJobsEnvironment, startApiProcess, startWorkerProcess, type ChildNode, type JobsEnvironment } from './support/job-processes';
+import { TOPICS } from '../../src/domain/events/topics';
+import { createLogger } from '../../src/domain/logging/logger';
+import type { EventBus } from '../../src/events/event-bus';
+import { createRedisEventBus } from '../../src/events/redis-event-bus';
+import { connectSql, runs, seedSpreadStudents, userWithToken, type Sql } from '../support/sql-fixtures';
+import { waitFor } from '../support/wait-for';
+import { LiveSubscription } from '../support/live-subscription';
+import { createJobsEnvironment, startApiProcess, startWorkerProcess, type ChildNode, type JobsEnvironment } from '../support/job-processes';
 
 interface RunEvent {
   checkRunUpdated: { id: string; trigger: string; state: string; progress: number; finishedAt: string | null };

@@ -1,8 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CheckRunRepository } from '../../server/src/domain/integrity/check-run.repository';
-import type { Logger } from '../../server/src/domain/logging/logger';
-import type { DomainServices } from '../../server/src/domain/services';
-import type { JobsRuntime } from '../../server/src/queue/jobs-runtime';
+import type { Logger } from '../domain/logging/logger';
+import type { DomainServices } from '../domain/services';
+import type { JobsRuntime } from './jobs-runtime';
 import { startIntegrityWorker, type IntegrityWorker } from './integrity-worker';
 import { schedulesFor } from './schedules';
 
@@ -22,8 +21,8 @@ export function startWorkerFor(
     name: options.name,
     schedules: schedulesFor(services.config),
     context: {
-      runs: new CheckRunRepository(services.orm),
-      events: runtime.bus,
+      orm: services.orm,
+      runs: services.checkRuns,
       integrity: services.integrity,
       repairs: services.repairs,
       idempotencyRetention: services.idempotencyRetention,

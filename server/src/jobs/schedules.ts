@@ -1,6 +1,6 @@
-import type { AppConfig } from '../../server/src/domain/config/app-config';
-import { JOBS, type JobDataByName, type JobName } from '../../server/src/domain/jobs/job-catalogue';
-import { JOB_RETENTION, JOB_RETRY, type IntegrityBullQueue } from '../../server/src/queue/queue-connection';
+import type { AppConfig } from '../domain/config/app-config';
+import { JOBS, type JobDataByName, type JobName } from '../domain/jobs/job-catalogue';
+import { JOB_RETENTION, JOB_RETRY, type IntegrityBullQueue } from './queue-connection';
 
 /** Hourly: cheap (an indexed delete), and it keeps the table within an hour of its retention. */
 const MAINTENANCE_EVERY_MS = 3_600_000;

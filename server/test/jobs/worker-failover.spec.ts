@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jobIdForRun, type IntegrityQueue } from '../../server/src/queue/integrity-queue';
-import { runs, waitFor, type Sql } from './support/integrity-fixtures';
-import type { ChildNode } from './support/job-processes';
-import { startTwoPacedWorkers, type TwoWorkers } from './support/two-workers';
+import type { CheckRunLifecycle } from '../../src/domain/integrity/check-run-lifecycle.service';
+import { jobIdForRun } from '../../src/domain/jobs/job-catalogue';
+import { runs, type Sql } from '../support/sql-fixtures';
+import { waitFor } from '../support/wait-for';
+import type { ChildNode } from '../support/job-processes';
+import { startTwoPacedWorkers, type TwoWorkers } from './support/two-paced-workers';
 
 describe('when a worker stops in the middle of a check', () => {
   let sql: Sql;
-  let producer: IntegrityQueue;
+  let checkRuns: CheckRunLifecycle;
   let workers: ChildNode[];
   let stack: TwoWorkers | undefined;
 
@@ -15,7 +17,7 @@ describe('when a worker stops in the middle of a check', () => {
 
   beforeAll(async () => {
     stack = await startTwoPacedWorkers();
-    ({ sql, producer, workers } = stack);
+    ({ sql, checkRuns, workers } = stack);
   });
 
   afterAll(async () => {
@@ -23,7 +25,7 @@ describe('when a worker stops in the middle of a check', () => {
   });
 
   it('after kill -9, another worker resumes the same run and completes it', async () => {
-    const run = await producer.requestCheck('MANUAL');
+    const run = await checkRuns.requestCheck('MANUAL');
     const holder = await Promise.race(workers.map((w) => startedJob(w, run.id)));
     const survivor = workers.find((w) => w !== holder)!;
     await waitFor(async () => (await runs(sql)).find((r) => r.id === run.id && r.progress > 0), 15_000);
@@ -43,7 +45,7 @@ describe('when a worker stops in the middle of a check', () => {
 
   it('on SIGTERM, the active run completes and the process exits 0', async () => {
     const worker = workers[0]!;
-    const run = await producer.requestCheck('MANUAL');
+    const run = await checkRuns.requestCheck('MANUAL');
     await startedJob(worker, run.id);
     await waitFor(async () => (await runs(sql)).find((r) => r.id === run.id && r.state === 'RUNNING'), 15_000);
 

@@ -1,12 +1,12 @@
-import { TOPICS } from '../../server/src/domain/events/topics';
+import { withEntityManager } from '../domain/database/entity-manager-scope';
 import {
   createIntegrityWorker,
   type IntegrityBullQueue,
   type IntegrityBullWorker,
   type QueueTransport,
-} from '../../server/src/queue/queue-connection';
+} from './queue-connection';
 import type { JobContext } from './job-context';
-import { createJobRouter } from './job-router';
+import { createJobRouter, type JobProcessors } from './job-router';
 import { upsertSchedules, type Schedule } from './schedules';
 import { GLOBAL_CONCURRENCY, WORKER_SETTINGS } from './worker-settings';
 
@@ -27,20 +27,27 @@ export async function startIntegrityWorker(options: {
   context: JobContext;
   schedules: Schedule[];
   name?: string;
+  /** Processors in place of the catalogue's own (tests: a job that records or fails on purpose). */
+  processors?: Partial<JobProcessors>;
 }): Promise<IntegrityWorker> {
   const { queue, transport, context, schedules } = options;
-  const router = createJobRouter(context);
+  const router = createJobRouter(context, options.processors);
   await queue.setGlobalConcurrency(GLOBAL_CONCURRENCY);
   await upsertSchedules(queue, schedules);
 
-  const worker = createIntegrityWorker(transport, router, { ...WORKER_SETTINGS, name: options.name, autorun: false });
+  // Every job in an EntityManager scope of its own: no identity map is shared between jobs.
+  const worker = createIntegrityWorker(transport, (job) => withEntityManager(context.orm, () => router(job)), {
+    ...WORKER_SETTINGS,
+    name: options.name,
+    autorun: false,
+  });
   // A job failed for good (attempts spent, or stalled too often: BullMQ fails those without calling
-  // the processor and reports them only as 'stalled') must not leave its run active.
+  // the processor and reports them only as 'stalled') must not leave its run active. A run its work
+  // already ended stays as it is.
   const endRunIfJobFailed = async (jobId: string) => {
     if ((await queue.getJobState(jobId)) !== 'failed') return; // retried, or back to waiting
-    const [run, job] = await Promise.all([context.runs.findByJobId(jobId), queue.getJob(jobId)]);
-    const failed = run ? await context.runs.markFailed(run.id, job?.failedReason || 'The job failed.') : null;
-    if (failed) await context.events.publish(TOPICS.CHECK_RUN_UPDATED, failed);
+    const job = await queue.getJob(jobId);
+    await withEntityManager(context.orm, () => context.runs.failJob(jobId, job?.failedReason || 'The job failed.'));
   };
   const onEnded = (jobId: string | undefined) => {
     if (!jobId) return;

@@ -1,15 +1,16 @@
 import type { Job } from 'bullmq';
-import { JOBS, type JobDataByName, type JobName, type QueueJobData } from '../../server/src/domain/jobs/job-catalogue';
+import { JOBS, type JobDataByName, type JobName, type QueueJobData } from '../domain/jobs/job-catalogue';
 import { autoSyncProcessor } from './auto-sync.processor';
 import { integrityCheckProcessor } from './integrity-check.processor';
 import type { JobContext } from './job-context';
 import { maintenanceProcessor } from './maintenance.processor';
 
-type Processors = { [N in JobName]: (job: Job<JobDataByName[N]>) => Promise<unknown> };
+/** A processor per job name, each typed by the data its name carries. */
+export type JobProcessors = { [N in JobName]: (job: Job<JobDataByName[N]>) => Promise<unknown> };
 
 /** Every job name of the catalogue has its processor; boot fails otherwise (not the first job of that name). */
-export function createJobRouter(ctx: JobContext, overrides: Partial<Processors> = {}): (job: Job<QueueJobData>) => Promise<unknown> {
-  const processors: Partial<Processors> = {
+export function createJobRouter(ctx: JobContext, overrides: Partial<JobProcessors> = {}): (job: Job<QueueJobData>) => Promise<unknown> {
+  const processors: Partial<JobProcessors> = {
     [JOBS.INTEGRITY_CHECK]: integrityCheckProcessor(ctx),
     [JOBS.AUTO_SYNC]: autoSyncProcessor(ctx),
     [JOBS.MAINTENANCE]: maintenanceProcessor(ctx),

@@ -1,5 +1,5 @@
 import type { Job } from 'bullmq';
-import type { IntegrityJobData } from '../../server/src/domain/jobs/job-catalogue';
+import type { IntegrityJobData } from '../domain/jobs/job-catalogue';
 import { reportProgress } from './integrity-check.processor';
 import type { JobContext } from './job-context';
 import { runForJob, type RunOutcome } from './run-for-job';
@@ -7,7 +7,7 @@ import { runForJob, type RunOutcome } from './run-for-job';
 /** Repairs every open violation, then checks; the domain audits each repair with this job's id. */
 export function autoSyncProcessor(ctx: JobContext) {
   return (job: Job<IntegrityJobData>): Promise<RunOutcome> =>
-    runForJob(job, ctx, async (run) => {
-      await ctx.repairs.autoSync(run.id, job.id!, reportProgress(job, ctx));
+    runForJob(job, ctx, async (run, attempt) => {
+      await ctx.repairs.autoSync(run.id, job.id!, { attempt, onProgress: reportProgress(job, ctx) });
     });
 }

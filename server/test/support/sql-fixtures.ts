@@ -1,8 +1,8 @@
 import { Client } from 'pg';
-import { TokenService } from '../../../server/src/domain/auth/token.service';
-import { loadConfig } from '../../../server/src/domain/config/app-config';
-import type { Role } from '../../../server/src/domain/shared/specialization';
-import { TEST_JWT_SECRET } from '../../../server/test/support/test-app';
+import { TokenService } from '../../src/domain/auth/token.service';
+import { loadConfig } from '../../src/domain/config/app-config';
+import type { Role } from '../../src/domain/shared/specialization';
+import { TEST_JWT_SECRET } from './test-app';
 
 export type Sql = <T = Record<string, unknown>>(text: string, values?: unknown[]) => Promise<T[]>;
 
@@ -55,14 +55,4 @@ export interface RunRow {
 
 export async function runs(sql: Sql): Promise<RunRow[]> {
   return sql<RunRow>('select id, trigger, state, progress, started_at, finished_at, job_id, error from check_runs order by id');
-}
-
-export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000, everyMs = 100): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
 }

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IntegrityQueue } from '../../server/src/queue/integrity-queue';
-import { runs, waitFor, type RunRow, type Sql } from './support/integrity-fixtures';
-import { startTwoPacedWorkers, type TwoWorkers } from './support/two-workers';
+import type { CheckRunLifecycle } from '../../src/domain/integrity/check-run-lifecycle.service';
+import type { IntegrityQueue } from '../../src/jobs/integrity-queue';
+import { runs, type RunRow, type Sql } from '../support/sql-fixtures';
+import { waitFor } from '../support/wait-for';
+import { startTwoPacedWorkers, type TwoWorkers } from './support/two-paced-workers';
 
 function overlaps(all: RunRow[]): Array<[number, number]> {
   const sorted = [...all].filter((r) => r.started_at).sort((a, b) => a.started_at!.getTime() - b.started_at!.getTime());
@@ -14,12 +16,13 @@ function overlaps(all: RunRow[]): Array<[number, number]> {
 
 describe('when two worker processes share the integrity queue', () => {
   let sql: Sql;
-  let producer: IntegrityQueue;
+  let checkRuns: CheckRunLifecycle;
+  let queue: IntegrityQueue;
   let stack: TwoWorkers | undefined;
 
   beforeAll(async () => {
     stack = await startTwoPacedWorkers();
-    ({ sql, producer } = stack);
+    ({ sql, checkRuns, queue } = stack);
   });
 
   afterAll(async () => {
@@ -27,21 +30,21 @@ describe('when two worker processes share the integrity queue', () => {
   });
 
   it('gives two admins clicking at once the same run, and a click during the run that run again', async () => {
-    const [first, second] = await Promise.all([producer.requestCheck('MANUAL'), producer.requestCheck('MANUAL')]);
+    const [first, second] = await Promise.all([checkRuns.requestCheck('MANUAL'), checkRuns.requestCheck('MANUAL')]);
     expect(second.id).toBe(first.id);
     expect(first.state).toBe('QUEUED');
 
     await waitFor(async () => (await runs(sql)).find((r) => r.id === first.id && r.state === 'RUNNING'), 15_000);
-    const during = await producer.requestCheck('MANUAL');
+    const during = await checkRuns.requestCheck('MANUAL');
     expect(during.id).toBe(first.id);
     expect(during.state).toBe('RUNNING');
 
     // A sync requested meanwhile is its own run, itself deduplicated, and waits its turn.
-    const [syncA, syncB] = await Promise.all([producer.requestAutoSync(), producer.requestAutoSync()]);
+    const [syncA, syncB] = await Promise.all([checkRuns.requestAutoSync(), checkRuns.requestAutoSync()]);
     expect(syncA.id).toBe(syncB.id);
     expect(syncA.id).not.toBe(first.id);
-    expect(await producer.queueDepth()).toBeGreaterThanOrEqual(1);
-    expect(await producer.workersOnline()).toBe(2);
+    expect(await queue.queueDepth()).toBeGreaterThanOrEqual(1);
+    expect(await queue.workersOnline()).toBe(2);
 
     await waitFor(async () => (await runs(sql)).find((r) => r.id === syncA.id && r.finished_at), 30_000);
     const all = await runs(sql);
@@ -52,7 +55,7 @@ describe('when two worker processes share the integrity queue', () => {
 
   it('queues a fresh run once the previous one has finished', async () => {
     const before = await runs(sql);
-    const next = await producer.requestCheck('MANUAL');
+    const next = await checkRuns.requestCheck('MANUAL');
     expect(before.map((r) => r.id)).not.toContain(next.id);
     const done = await waitFor(async () => (await runs(sql)).find((r) => r.id === next.id && r.finished_at), 20_000);
     expect(done.state).toBe('SUCCEEDED');

@@ -1,18 +1,24 @@
-import { connectDatabase } from '../../../server/src/domain/database/database';
-import { createLogger } from '../../../server/src/domain/logging/logger';
-import { createRedisEventBus } from '../../../server/src/events/redis-event-bus';
-import { IntegrityQueue } from '../../../server/src/queue/integrity-queue';
-import { closeTransport, redisTransport } from '../../../server/src/queue/queue-connection';
-import { connectSql, runs, seedSpreadStudents, waitFor, type Sql } from './integrity-fixtures';
-import { createJobsEnvironment, startWorkerProcess, type ChildNode, type JobsEnvironment } from './job-processes';
+import { loadConfig } from '../../../src/domain/config/app-config';
+import { connectDatabase } from '../../../src/domain/database/database';
+import type { CheckRunLifecycle } from '../../../src/domain/integrity/check-run-lifecycle.service';
+import { createLogger } from '../../../src/domain/logging/logger';
+import { createDomainServices } from '../../../src/domain/services';
+import { createRedisEventBus } from '../../../src/events/redis-event-bus';
+import { IntegrityQueue } from '../../../src/jobs/integrity-queue';
+import { closeTransport, redisTransport } from '../../../src/jobs/queue-connection';
+import { connectSql, runs, seedSpreadStudents, type Sql } from '../../support/sql-fixtures';
+import { waitFor } from '../../support/wait-for';
+import { createJobsEnvironment, startWorkerProcess, type ChildNode, type JobsEnvironment } from '../../support/job-processes';
 
 export interface TwoWorkers {
   jobs: JobsEnvironment;
   sql: Sql;
   /** worker-a and worker-b, each pausing 400 ms after every progress step (WORKER_STEP_DELAY_MS). */
   workers: ChildNode[];
-  /** The API side of the queue: what "check now" goes through. */
-  producer: IntegrityQueue;
+  /** The API side of the runs: what "check now" goes through. */
+  checkRuns: CheckRunLifecycle;
+  /** The API side of the queue (depth, workers online). */
+  queue: IntegrityQueue;
   close(): Promise<void>;
 }
 
@@ -29,7 +35,8 @@ export async function startTwoPacedWorkers(): Promise<TwoWorkers> {
   const orm = await connectDatabase({ url: jobs.databaseUrl, poolMax: 4 });
   const transport = redisTransport(jobs.redisUrl, jobs.prefix);
   const bus = createRedisEventBus({ url: jobs.redisUrl, prefix: jobs.prefix, logger: createLogger('silent', 'test') });
-  const producer = new IntegrityQueue(transport, orm, bus);
+  const queue = new IntegrityQueue(transport);
+  const { checkRuns } = await createDomainServices(loadConfig({ ...jobs.env, LOG_LEVEL: 'silent' }), orm, { events: bus, jobs: queue });
   await waitFor(async () => {
     const all = await runs(sql);
     return all.length >= 1 && all.every((r) => r.finished_at !== null);
@@ -39,10 +46,11 @@ export async function startTwoPacedWorkers(): Promise<TwoWorkers> {
     jobs,
     sql,
     workers,
-    producer,
+    checkRuns,
+    queue,
     async close() {
       await Promise.all(workers.map((w) => w.stop()));
-      await producer.close();
+      await queue.close();
       await bus.close();
       await closeTransport(transport);
       await orm.close(true);

@@ -1,9 +1,10 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INTEGRITY_QUEUE } from '../../server/src/domain/jobs/job-catalogue';
-import { connectSql, runs, seedSpreadStudents, waitFor, type Sql } from './support/integrity-fixtures';
-import { createJobsEnvironment, startWorkerProcess, type ChildNode, type JobsEnvironment } from './support/job-processes';
+import { INTEGRITY_QUEUE } from '../../src/domain/jobs/job-catalogue';
+import { connectSql, runs, seedSpreadStudents, type Sql } from '../support/sql-fixtures';
+import { waitFor } from '../support/wait-for';
+import { createJobsEnvironment, startWorkerProcess, type ChildNode, type JobsEnvironment } from '../support/job-processes';
 
 describe('when workers boot with the schedule table', () => {
   let jobs: JobsEnvironment;

@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { inject } from 'vitest';
-import { createTestDatabase } from '../../../server/test/support/test-database';
-import { TEST_JWT_SECRET } from '../../../server/test/support/test-app';
+import { createTestDatabase } from './test-database';
+import { TEST_JWT_SECRET } from './test-app';
 
 const ROOT = resolve(__dirname, '../../..');
 

@@ -1,17 +1,17 @@
 import type { Job } from 'bullmq';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../server/src/domain/config/app-config';
-import { JOBS, type QueueJobData } from '../../server/src/domain/jobs/job-catalogue';
-import type { CheckRunRepository } from '../../server/src/domain/integrity/check-run.repository';
-import { createLogger } from '../../server/src/domain/logging/logger';
-import type { JobContext } from '../src/job-context';
-import { createJobRouter } from '../src/job-router';
-import { schedulesFor } from '../src/schedules';
+import { loadConfig } from '../../src/domain/config/app-config';
+import { JOBS, type QueueJobData } from '../../src/domain/jobs/job-catalogue';
+import type { Orm } from '../../src/domain/database/database';
+import { createLogger } from '../../src/domain/logging/logger';
+import type { JobContext, JobRuns } from '../../src/jobs/job-context';
+import { createJobRouter } from '../../src/jobs/job-router';
+import { schedulesFor } from '../../src/jobs/schedules';
 
 const purges: number[] = [];
 const context: JobContext = {
-  runs: {} as CheckRunRepository,
-  events: { publish: () => undefined },
+  orm: {} as Orm,
+  runs: {} as JobRuns,
   integrity: { run: async () => undefined },
   repairs: { autoSync: async () => undefined },
   idempotencyRetention: {

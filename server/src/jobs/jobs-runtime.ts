@@ -1,5 +1,4 @@
 import type { AppConfig } from '../domain/config/app-config';
-import type { Orm } from '../domain/database/database';
 import type { Logger } from '../domain/logging/logger';
 import type { EventBus } from '../events/event-bus';
 import { createInProcessEventBus } from '../events/in-process-event-bus';
@@ -19,12 +18,12 @@ export interface JobsRuntime {
  * With REDIS_URL: BullMQ and pub/sub on Redis (any number of API and worker processes). Without it
  * (the all-in-one process only): BullMQ's PostgreSQL backend and in-process events.
  */
-export function createJobsRuntime(config: AppConfig, orm: Orm, logger: Logger): JobsRuntime {
+export function createJobsRuntime(config: AppConfig, logger: Logger): JobsRuntime {
   const onRedis = config.redisUrl !== undefined;
   if (!onRedis && !config.databaseUrl) throw new Error('The job queue needs REDIS_URL or DATABASE_URL');
   const transport = onRedis ? redisTransport(config.redisUrl!, config.redisKeyPrefix) : postgresTransport(config.databaseUrl!);
   const bus = onRedis ? createRedisEventBus({ url: config.redisUrl!, prefix: config.redisKeyPrefix, logger }) : createInProcessEventBus(logger);
-  const queue = new IntegrityQueue(transport, orm, bus);
+  const queue = new IntegrityQueue(transport);
   return {
     transport,
     bus,

@@ -1,5 +1,5 @@
 import type { Job } from 'bullmq';
-import type { MaintenanceJobData } from '../../server/src/domain/jobs/job-catalogue';
+import type { MaintenanceJobData } from '../domain/jobs/job-catalogue';
 import type { JobContext } from './job-context';
 
 export interface MaintenanceOutcome {
