@@ -13,7 +13,7 @@ import { dashboardRouter } from './dashboard';
 import { createGraphQLEndpoint } from './graphql-endpoint';
 import { graphqlMetricsPlugin } from './graphql-metrics.plugin';
 import { createGraphQLWebSocket } from './graphql-websocket';
-import { jsonErrorHandler } from './json-errors';
+import { jsonErrorHandler, notFoundHandler } from './json-errors';
 import { loginRateLimitPlugin } from './login-rate-limit.plugin';
 import { OriginPolicy } from './origin-policy';
 import { apiRateLimit } from './rate-limit';
@@ -98,6 +98,7 @@ export async function createApiServer(options: {
   );
   const dashboard = options.dashboardDir ? dashboardRouter(options.dashboardDir) : undefined;
   if (dashboard) app.use(dashboard);
+  app.use(notFoundHandler());
   app.use(jsonErrorHandler(logger));
 
   return {

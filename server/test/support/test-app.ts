@@ -44,6 +44,8 @@ let counter = 0;
 export interface TestAppOptions {
   /** Wire an in-process event bus from the services to the subscriptions (otherwise nothing is delivered live). */
   liveEvents?: boolean;
+  /** A built dashboard to serve at `/`. */
+  dashboardDir?: string;
 }
 
 /** Boots the real API (HTTP + WebSocket) on a fresh database of this test file's own. */
@@ -70,7 +72,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
   const services = await createDomainServices(config, orm, bus ? { events: bus } : {});
   await services.users.ensureAdmin(ADMIN_EMAIL, ADMIN_PASSWORD);
   const live = bus ? createApiLiveEvents(bus, services.health) : null;
-  const api: ApiServer = await createApiServer({ services, logger: createLogger('silent', 'test'), ...(live ? { pubSub: live.pubSub } : {}) });
+  const api: ApiServer = await createApiServer({ services, logger: createLogger('silent', 'test'), ...(live ? { pubSub: live.pubSub } : {}), dashboardDir: options.dashboardDir });
   const port = await api.listen(0, '127.0.0.1');
   const httpUrl = `http://127.0.0.1:${port}`;
   const knex = orm.em.getKnex();
