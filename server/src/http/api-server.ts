@@ -33,7 +33,7 @@ export interface ApiServer {
 export async function createApiServer(options: {
   services: DomainServices;
   logger: Logger;
-  /** Delivers subscription events (see events/api-live-events.ts); without it subscriptions stay silent. */
+  /** Delivers subscription events (see graphql/subscriptions/api-live-events.ts); without it subscriptions stay silent. */
   pubSub?: PubSub;
   /** Dependencies besides PostgreSQL that `/readyz` checks (e.g. the queue backend). */
   readiness?: Record<string, ReadinessProbe>;

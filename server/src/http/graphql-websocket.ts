@@ -6,7 +6,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Viewer } from '../domain/auth/viewer';
 import type { Logger } from '../domain/logging/logger';
 import type { DomainServices } from '../domain/services';
-import { createSharedSubscribe } from '../events/shared-subscription-execution';
+import { createSharedSubscribe } from '../graphql/subscriptions/shared-subscription-execution';
 import { createContext, type GraphQLContext } from '../graphql/context';
 import { TOO_MANY_CONNECTIONS, type WebSocketGuards } from './websocket-guards';
 
@@ -34,7 +34,7 @@ interface SubscriptionOrigin {
  * event would reach it after the expiry).
  *
  * Subscribers whose operation (document, operation name, variables) and role are the same share one
- * execution per event (see events/shared-subscription-execution.ts): the dashboard's 1,000 tabs cost
+ * execution per event (see graphql/subscriptions/shared-subscription-execution.ts): the dashboard's 1,000 tabs cost
  * one execution per event, not 1,000.
  */
 export function createGraphQLWebSocket(options: {
