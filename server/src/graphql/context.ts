@@ -58,3 +58,11 @@ export async function createContext(
   }
   return { viewer, authFailure, services, loaders: createLoaders(services), requestId, clientAddress };
 }
+
+/**
+ * The same caller's context for another unit of work (the next event of a subscription): loaders of
+ * its own, so no entity read for one event (in its EntityManager fork) is served to the next.
+ */
+export function contextForNextUnit(context: GraphQLContext): GraphQLContext {
+  return { ...context, loaders: createLoaders(context.services) };
+}

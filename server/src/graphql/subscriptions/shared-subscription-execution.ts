@@ -33,6 +33,12 @@ export interface SharedExecutionOptions {
   channel?(args: ExecutionArgs): SubscriberChannel | null;
   /** The payload of a `next` message for a result (error formatting): what graphql-ws's onNext hook would send. */
   format?(result: ExecutionResult): unknown;
+  /**
+   * Runs the execution of one event, shared or not: in a unit of work of its own (an EntityManager
+   * scope), with the context that execution should see (say, with loaders of its own, so nothing read
+   * for one event is served to the next). Without it, executions run with the subscriber's context as is.
+   */
+  eachEvent?<T>(memberContext: unknown, execute: (context: unknown) => Promise<T>): Promise<T>;
 }
 
 /**
@@ -68,16 +74,22 @@ type Subscribe = (args: ExecutionArgs) => Promise<AsyncGenerator<ExecutionResult
 export function createSharedSubscribe(options: SharedExecutionOptions): Subscribe {
   const deliveries = new WeakMap<object, Map<string, Promise<Delivery | typeof NOT_SHARED>>>();
   const format = options.format ?? ((result: ExecutionResult) => result);
+  const eachEvent = options.eachEvent ?? (<T>(context: unknown, run: (context: unknown) => Promise<T>) => run(context));
 
-  const executeShared = async (args: ExecutionArgs, event: object): Promise<Delivery | typeof NOT_SHARED> => {
-    let identityRead = false;
-    const contextValue = options.sharedContext(args.contextValue, () => (identityRead = true));
-    const result = await execute({ ...args, rootValue: event, contextValue });
-    return identityRead ? NOT_SHARED : { result };
-  };
+  /** This subscriber's own execution of the event. */
+  const executeOwn = (args: ExecutionArgs, event: unknown): Promise<ExecutionResult> =>
+    eachEvent(args.contextValue, async (contextValue) => execute({ ...args, rootValue: event, contextValue }));
+
+  const executeShared = (args: ExecutionArgs, event: object): Promise<Delivery | typeof NOT_SHARED> =>
+    eachEvent(args.contextValue, async (eventContext) => {
+      let identityRead = false;
+      const contextValue = options.sharedContext(eventContext, () => (identityRead = true));
+      const result = await execute({ ...args, rootValue: event, contextValue });
+      return identityRead ? NOT_SHARED : { result };
+    });
 
   const deliveryFor = async (args: ExecutionArgs, key: string | null, event: unknown): Promise<Delivery> => {
-    if (key === null || typeof event !== 'object' || event === null) return { result: await execute({ ...args, rootValue: event }) };
+    if (key === null || typeof event !== 'object' || event === null) return { result: await executeOwn(args, event) };
     let byKey = deliveries.get(event);
     if (!byKey) {
       byKey = new Map();
@@ -89,7 +101,7 @@ export function createSharedSubscribe(options: SharedExecutionOptions): Subscrib
       byKey.set(key, shared);
     }
     const delivery = await shared;
-    return delivery === NOT_SHARED ? { result: await execute({ ...args, rootValue: event }) } : delivery;
+    return delivery === NOT_SHARED ? { result: await executeOwn(args, event) } : delivery;
   };
 
   const jsonOf = (delivery: Delivery): string => (delivery.json ??= JSON.stringify(format(delivery.result)));
