@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from './domain/config/app-config';
 import { connectDatabase, migrateDatabase } from './domain/database/database';
 import { createLogger } from './domain/logging/logger';
 import { createDomainServices } from './domain/services';
-import { createApiLiveEvents } from './events/api-live-events';
+import { createApiLiveEvents } from './graphql/subscriptions/api-live-events';
 import { createApiServer } from './http/api-server';
 import { jobsReadiness } from './http/readiness';
 import { observeCheckRuns } from './observability/check-run-metrics';
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const runtime = createJobsRuntime(config, logger);
   const services = await createDomainServices(config, orm, { events: runtime.bus, jobs: runtime.queue });
   if (config.admin.password) await services.users.ensureAdmin(config.admin.email, config.admin.password);
-  const live = createApiLiveEvents(runtime.bus, services.health);
+  const live = createApiLiveEvents(runtime.bus, services.health, services.orm);
   await runtime.bus.ready();
   const stopObserving = observeCheckRuns(runtime.bus);
   // The built dashboard, when present (the app image has it; the compose web entry serves it too).

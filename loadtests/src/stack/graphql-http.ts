@@ -31,17 +31,3 @@ export async function login(graphqlUrl: string, email: string, password: string)
   return token;
 }
 
-/** The root fields the running API offers, so scenarios can use queries that have landed since. */
-export async function rootFields(graphqlUrl: string, token: string): Promise<{ query: Set<string>; subscription: Set<string> }> {
-  const result = await gql<{ __schema: { queryType: { fields: { name: string }[] }; subscriptionType: { fields: { name: string }[] } | null } }>(
-    graphqlUrl,
-    '{ __schema { queryType { fields { name } } subscriptionType { fields { name } } } }',
-    {},
-    token,
-  );
-  const schema = result.data?.__schema;
-  return {
-    query: new Set(schema?.queryType.fields.map((f) => f.name) ?? []),
-    subscription: new Set(schema?.subscriptionType?.fields.map((f) => f.name) ?? []),
-  };
-}

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { Viewer } from '../domain/auth/viewer';
 import type { DomainServices } from '../domain/services';
 import type { User } from '../domain/users/user.entity';
+import { bearerToken } from './common/bearer-token';
 
 export interface GraphQLContext {
   readonly viewer: Viewer | null;
@@ -33,8 +34,6 @@ function createLoaders(services: DomainServices): Loaders {
   };
 }
 
-const BEARER = /^Bearer ([A-Za-z0-9_.-]{1,4096})$/;
-
 /** Builds a request's context from its Authorization header (HTTP) or connection_init payload (WebSocket). */
 export async function createContext(
   services: DomainServices,
@@ -45,12 +44,12 @@ export async function createContext(
   let viewer: Viewer | null = null;
   let authFailure: string | null = null;
   if (authorization !== undefined && authorization !== null && authorization !== '') {
-    const match = typeof authorization === 'string' ? BEARER.exec(authorization.trim()) : null;
-    if (!match) {
+    const token = bearerToken(authorization);
+    if (!token) {
       authFailure = 'The Authorization header must be "Bearer <token>".';
     } else {
       try {
-        const verified = await services.tokens.verify(match[1]!);
+        const verified = await services.tokens.verify(token);
         viewer = { id: verified.id, role: verified.role };
       } catch (error) {
         authFailure = (error as Error).message;
@@ -58,4 +57,12 @@ export async function createContext(
     }
   }
   return { viewer, authFailure, services, loaders: createLoaders(services), requestId, clientAddress };
+}
+
+/**
+ * The same caller's context for another unit of work (the next event of a subscription): loaders of
+ * its own, so no entity read for one event (in its EntityManager fork) is served to the next.
+ */
+export function contextForNextUnit(context: GraphQLContext): GraphQLContext {
+  return { ...context, loaders: createLoaders(context.services) };
 }

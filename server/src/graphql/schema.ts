@@ -5,7 +5,7 @@ import { AuthResolver } from './auth/auth.resolver';
 import { authChecker } from './common/auth-checker';
 import './common/enums';
 import { DomainErrorMiddleware } from './common/errors';
-import { NO_LIVE_EVENTS } from '../events/no-live-events';
+import { NO_LIVE_EVENTS } from './subscriptions/no-live-events';
 import { CheckJobsResolver } from './integrity/check-jobs.resolver';
 import { CheckRunHistoryResolver } from './integrity/check-run-history.resolver';
 import { HealthResolver } from './integrity/health.resolver';

@@ -13,7 +13,7 @@ import { dashboardRouter } from './dashboard';
 import { createGraphQLEndpoint } from './graphql-endpoint';
 import { graphqlMetricsPlugin } from './graphql-metrics.plugin';
 import { createGraphQLWebSocket } from './graphql-websocket';
-import { jsonErrorHandler } from './json-errors';
+import { jsonErrorHandler, notFoundHandler } from './json-errors';
 import { loginRateLimitPlugin } from './login-rate-limit.plugin';
 import { OriginPolicy } from './origin-policy';
 import { apiRateLimit } from './rate-limit';
@@ -33,7 +33,7 @@ export interface ApiServer {
 export async function createApiServer(options: {
   services: DomainServices;
   logger: Logger;
-  /** Delivers subscription events (see events/api-live-events.ts); without it subscriptions stay silent. */
+  /** Delivers subscription events (see graphql/subscriptions/api-live-events.ts); without it subscriptions stay silent. */
   pubSub?: PubSub;
   /** Dependencies besides PostgreSQL that `/readyz` checks (e.g. the queue backend). */
   readiness?: Record<string, ReadinessProbe>;
@@ -98,6 +98,7 @@ export async function createApiServer(options: {
   );
   const dashboard = options.dashboardDir ? dashboardRouter(options.dashboardDir) : undefined;
   if (dashboard) app.use(dashboard);
+  app.use(notFoundHandler());
   app.use(jsonErrorHandler(logger));
 
   return {

@@ -1,4 +1,6 @@
 import type { RequestHandler } from 'express';
+import { badInput } from '../domain/errors/domain-error';
+import { sendError } from './error-response';
 
 /**
  * One operation per request: a JSON array would let one request carry many login attempts or
@@ -9,12 +11,5 @@ export const refuseBatchedRequests: RequestHandler = (req, res, next) => {
     next();
     return;
   }
-  res.status(400).json({
-    errors: [
-      {
-        message: 'Batched requests are not supported; send one operation per request.',
-        extensions: { code: 'BAD_USER_INPUT', reason: 'BATCHING_NOT_SUPPORTED' },
-      },
-    ],
-  });
+  sendError(res, badInput('Batched requests are not supported; send one operation per request.', { reason: 'BATCHING_NOT_SUPPORTED' }));
 };

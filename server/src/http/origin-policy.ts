@@ -1,6 +1,8 @@
 import cors from 'cors';
 import type { RequestHandler } from 'express';
 import type { IncomingHttpHeaders } from 'node:http';
+import { forbidden } from '../domain/errors/domain-error';
+import { sendError } from './error-response';
 
 /**
  * Which browser origins may call the API: the API's own origin always, those in CORS_ORIGINS, and
@@ -40,14 +42,7 @@ export class OriginPolicy {
         next();
         return;
       }
-      res.status(403).json({
-        errors: [
-          {
-            message: 'This origin may not call the API.',
-            extensions: { code: 'FORBIDDEN', reason: 'ORIGIN_NOT_ALLOWED' },
-          },
-        ],
-      });
+      sendError(res, forbidden('This origin may not call the API.', { reason: 'ORIGIN_NOT_ALLOWED' }));
     };
     return [refuse, corsHeaders];
   }

@@ -1,10 +1,11 @@
 import type { RequestHandler } from 'express';
 import type { TokenService } from '../domain/auth/token.service';
+import { rateLimited } from '../domain/errors/domain-error';
 import type { Logger } from '../domain/logging/logger';
+import { bearerToken } from '../graphql/common/bearer-token';
 import { clientAddressOf } from './client-address';
+import { sendError } from './error-response';
 import type { RateLimiters } from './rate-limiters';
-
-const BEARER = /^Bearer ([A-Za-z0-9_.-]{1,4096})$/;
 
 /**
  * RATE_LIMIT_PER_MINUTE for every /graphql request, charged to the signed-in user when the token
@@ -27,22 +28,12 @@ export function apiRateLimit(limiters: RateLimiters, tokens: TokenService, logge
       next();
       return;
     }
-    res
-      .status(429)
-      .set('Retry-After', String(verdict.retryAfterSeconds))
-      .json({
-        errors: [
-          {
-            message: `Too many requests; retry in ${verdict.retryAfterSeconds} s.`,
-            extensions: { code: 'RATE_LIMITED', retryAfterSeconds: verdict.retryAfterSeconds },
-          },
-        ],
-      });
+    sendError(res, rateLimited(verdict.retryAfterSeconds));
   };
 }
 
 async function rateKey(authorization: string | undefined, ip: string, tokens: TokenService): Promise<string> {
-  const bearer = authorization ? BEARER.exec(authorization.trim())?.[1] : undefined;
+  const bearer = bearerToken(authorization);
   if (bearer) {
     try {
       return `user:${(await tokens.verify(bearer)).id}`;

@@ -1,4 +1,4 @@
-import type { RequestHandler, Response } from 'express';
+import type { RequestHandler } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../domain/logging/logger';
 import { httpRequestDuration, httpRequestsInFlight } from '../observability/metrics';
@@ -7,29 +7,16 @@ import { httpRequestDuration, httpRequestsInFlight } from '../observability/metr
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const KNOWN_ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
 
-export interface RequestLocals {
-  requestId: string;
-  log: Logger;
-}
-
-export function requestLocals(res: Response): RequestLocals {
-  return res.locals as RequestLocals;
-}
-
 /**
  * Gives every request an id (the caller's `x-request-id` if sane, else a new UUID), returns it in
- * the response header, hands a child logger carrying it to everything downstream
- * (`res.locals.log`), and ends the request with one access line and a latency observation.
+ * the response header, keeps it on `res.locals.requestId` for the GraphQL context, and ends the
+ * request with one access line carrying the id and a latency observation.
  */
 export function requestContext(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const incoming = req.headers['x-request-id'];
     const requestId = typeof incoming === 'string' && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    // The child logger is built on first use: at LOG_LEVEL=warn most requests never log a line.
-    let log: Logger | undefined;
-    const child = (): Logger => (log ??= logger.child({ requestId }));
     res.locals.requestId = requestId;
-    Object.defineProperty(res.locals, 'log', { get: child, enumerable: true, configurable: true });
     res.setHeader('x-request-id', requestId);
     const started = process.hrtime.bigint();
     const path = req.path; // routers mounted on a path rewrite req.path by the time the response ends
@@ -42,7 +29,7 @@ export function requestContext(logger: Logger): RequestHandler {
       // One line per request (the dashboard sends many, probes come every few seconds) would drown the log: debug, unless it failed.
       const level = res.statusCode >= 500 ? 'warn' : 'debug';
       if (logger.isLevelEnabled(level)) {
-        child()[level]({ method: req.method, path, status: res.statusCode, durationMs: Math.round(seconds * 1000) }, 'request completed');
+        logger[level]({ requestId, method: req.method, path, status: res.statusCode, durationMs: Math.round(seconds * 1000) }, 'request completed');
       }
     });
     next();

@@ -19,7 +19,8 @@ export const TOO_MANY_CONNECTIONS = 4429;
 const VALIDATED_DOCUMENTS = 64;
 const VALIDATED_TEXT_MAX = 8 * 1024;
 
-type WsContext = Context<Record<string, unknown> | undefined, Extra>;
+/** A graphql-ws connection's context on the `ws` server. */
+export type WsContext = Context<Record<string, unknown> | undefined, Extra>;
 
 /**
  * What Apollo does for HTTP, done for graphql-ws, which runs none of Apollo's rules or plugins:

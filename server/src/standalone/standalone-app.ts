@@ -6,7 +6,7 @@ import { query } from '../domain/database/sql';
 import type { Logger } from '../domain/logging/logger';
 import { DemoDataService, type SeedResult } from '../domain/seeding/demo-data.service';
 import { createDomainServices } from '../domain/services';
-import { createApiLiveEvents } from '../events/api-live-events';
+import { createApiLiveEvents } from '../graphql/subscriptions/api-live-events';
 import { createApiServer } from '../http/api-server';
 import { jobsReadiness } from '../http/readiness';
 import { observeCheckRuns } from '../observability/check-run-metrics';
@@ -73,7 +73,7 @@ export async function startStandalone(config: AppConfig, logger: Logger, repoRoo
     // Every line about a job carries its id (the processors' own lines do too).
     worker.worker.on('active', (job) => logger.info({ jobId: job.id, job: job.name }, 'job started'));
     worker.worker.on('completed', (job) => logger.info({ jobId: job.id, job: job.name }, 'job completed'));
-    const live = createApiLiveEvents(runtime.bus, services.health);
+    const live = createApiLiveEvents(runtime.bus, services.health, services.orm);
     closers.push({ name: 'live events', close: async () => live.stop() });
     await runtime.bus.ready();
 

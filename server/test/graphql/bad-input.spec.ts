@@ -85,6 +85,24 @@ describe('bad input', () => {
     });
   }
 
+  it('refuses input with the one message and field its domain service gives, whoever calls it', async () => {
+    const refusals: Array<[Record<string, unknown>, string, string]> = [
+      [{ idempotencyKey: SCRIPT }, 'idempotencyKey must be 1 to 128 characters of letters, digits, _ . : -', 'idempotencyKey'],
+      [{ xpChange: 0 }, 'xpChange must be a whole number from 1 to 1,000,000', 'xpChange'],
+      [{ studentId: 'abc' }, 'studentId must be a positive integer id, got "abc"', 'studentId'],
+    ];
+    for (const [input, message, field] of refusals) {
+      const { body } = await app.gql(update(input).query, update(input).variables, admin);
+      expect(body.errors).toEqual([expect.objectContaining({ message, extensions: { code: 'BAD_USER_INPUT', field } })]);
+      const direct = app.services.progress.update({ id: 1, role: 'ADMIN' }, { studentId, specialization: 'PLAYER', xpChange: 10, ...input });
+      await expect(direct).rejects.toMatchObject({ code: 'BAD_USER_INPUT', message, details: { field } });
+    }
+    const { body } = await app.gql(user({ fullName: '' }).query, user({ fullName: '' }).variables, admin);
+    expect(body.errors).toEqual([
+      expect.objectContaining({ message: 'fullName must be 1 to 200 printable characters', extensions: { code: 'BAD_USER_INPUT', field: 'fullName' } }),
+    ]);
+  });
+
   it('stores hostile names as data and returns them intact', async () => {
     const fullName = `<img src=x onerror=alert(1)> ${SQL_INJECTION}`;
     const { body } = await app.gql<{ createUser: { id: string } }>(

@@ -3,7 +3,7 @@ import { loadConfig } from '../../src/domain/config/app-config';
 import { connectDatabase, type Orm } from '../../src/domain/database/database';
 import { createLogger } from '../../src/domain/logging/logger';
 import { createDomainServices } from '../../src/domain/services';
-import { createApiLiveEvents } from '../../src/events/api-live-events';
+import { createApiLiveEvents } from '../../src/graphql/subscriptions/api-live-events';
 import { createApiServer, type ApiServer } from '../../src/http/api-server';
 import { createJobsRuntime, type JobsRuntime } from '../../src/jobs/jobs-runtime';
 import { startWorkerFor } from '../../src/jobs/worker-runtime';
@@ -39,7 +39,7 @@ describe('when API and worker share one process without Redis', () => {
     expect(runtime.transport.kind).toBe('postgres');
     const services = await createDomainServices(config, orm, { events: runtime.bus, jobs: runtime.queue });
     worker = await startWorkerFor(runtime, services, { logger });
-    const live = createApiLiveEvents(runtime.bus, services.health);
+    const live = createApiLiveEvents(runtime.bus, services.health, services.orm);
     api = await createApiServer({ services, logger, pubSub: live.pubSub });
     port = await api.listen(0, '127.0.0.1');
     // The check's scheduler fires at boot (auto-sync's waits an interval): start from a quiet queue.

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { TOPICS } from '../../src/domain/events/topics';
 import type { CheckRunSnapshot, HealthStatusSnapshot } from '../../src/domain/integrity/integrity.types';
-import { isOlderRunState } from '../../src/events/check-run-order';
+import type { RepairBatchSnapshot } from '../../src/domain/integrity/repair.types';
+import { isOlderRunState } from '../../src/graphql/subscriptions/check-run-order';
 import { eventSerializer } from '../../src/events/event-serializer';
 import { createInProcessEventBus } from '../../src/events/in-process-event-bus';
-import { createLivePubSub } from '../../src/events/live-pub-sub';
+import { createLivePubSub, SUBSCRIBER_BACKLOG } from '../../src/graphql/subscriptions/live-pub-sub';
 import { checkRunSnapshot as run } from '../support/event-snapshots';
 
 const noHealth = async (): Promise<HealthStatusSnapshot | null> => null;
@@ -74,6 +75,45 @@ describe('live subscriptions', () => {
     expect(gapListeners.size).toBe(1); // the ended subscription stopped listening
     expect((await runs.next()).value).toMatchObject({ id: 2 });
     await runs.return?.();
+  });
+
+  it('keep only the newest states for a subscriber that falls behind on a state topic', async () => {
+    const bus = createInProcessEventBus();
+    const pubSub = createLivePubSub(bus, { CHECK_RUN_UPDATED: async () => null, HEALTH_STATUS_CHANGED: noHealth, REPAIRS_MADE: async () => null });
+    const iterator = pubSub.subscribe(TOPICS.CHECK_RUN_UPDATED)[Symbol.asyncIterator]();
+    const first = iterator.next();
+    await new Promise((r) => setImmediate(r));
+    const burst = SUBSCRIBER_BACKLOG + 10;
+    for (let i = 1; i <= burst; i += 1) await bus.publish(TOPICS.CHECK_RUN_UPDATED, run(i, 'RUNNING', 0));
+    expect((await first).value).toMatchObject({ id: 1 }); // taken by the waiting next()
+    const held = await take(iterator, SUBSCRIBER_BACKLOG);
+    expect(held.map((r) => (r as CheckRunSnapshot).id)).toEqual(Array.from({ length: SUBSCRIBER_BACKLOG }, (_, i) => burst - SUBSCRIBER_BACKLOG + 1 + i));
+    await bus.publish(TOPICS.CHECK_RUN_UPDATED, run(9_999, 'RUNNING', 0));
+    expect((await iterator.next()).value).toMatchObject({ id: 9_999 }); // still open
+    await iterator.return?.();
+  });
+
+  it('end a delta subscription with EVENTS_MISSED once it falls more than the backlog behind', async () => {
+    const bus = createInProcessEventBus();
+    const pubSub = createLivePubSub(bus, { CHECK_RUN_UPDATED: async () => null, HEALTH_STATUS_CHANGED: noHealth, REPAIRS_MADE: async () => null });
+    const iterator = pubSub.subscribe(TOPICS.REPAIRS_MADE)[Symbol.asyncIterator]();
+    const first = iterator.next();
+    await new Promise((r) => setImmediate(r));
+    const batch = (n: number): RepairBatchSnapshot => ({ trigger: 'AUTO_SYNC', actorId: null, jobId: `j${n}`, repairs: [], resolvedViolationIds: [n], madeAt: new Date(0) });
+    await bus.publish(TOPICS.REPAIRS_MADE, batch(0));
+    expect((await first).value).toMatchObject({ jobId: 'j0' });
+    // A full backlog is still a subscriber that keeps up...
+    for (let i = 1; i <= SUBSCRIBER_BACKLOG; i += 1) await bus.publish(TOPICS.REPAIRS_MADE, batch(i));
+    expect((await iterator.next()).value).toMatchObject({ jobId: 'j1' });
+    // ...one more fills it again, and the next would have to be dropped: that ends the subscription.
+    await bus.publish(TOPICS.REPAIRS_MADE, batch(SUBSCRIBER_BACKLOG + 1));
+    await bus.publish(TOPICS.REPAIRS_MADE, batch(SUBSCRIBER_BACKLOG + 2));
+    await expect(iterator.next()).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: `This subscriber fell more than ${SUBSCRIBER_BACKLOG} events behind; query the current state again and resubscribe`,
+      details: { reason: 'EVENTS_MISSED' },
+    });
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
   });
 
   it('stop listening when the subscriber leaves', async () => {

@@ -5,7 +5,7 @@ import { TOPICS } from '../../src/domain/events/topics';
 import type { CheckRunSnapshot } from '../../src/domain/integrity/integrity.types';
 import { createLogger } from '../../src/domain/logging/logger';
 import type { EventBus } from '../../src/events/event-bus';
-import { createLivePubSub } from '../../src/events/live-pub-sub';
+import { createLivePubSub } from '../../src/graphql/subscriptions/live-pub-sub';
 import { createRedisEventBus } from '../../src/events/redis-event-bus';
 
 const run = (id: number): CheckRunSnapshot => ({

@@ -13,8 +13,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { TOPICS } from '../../src/domain/events/topics';
 import type { CheckRunSnapshot } from '../../src/domain/integrity/integrity.types';
 import { createInProcessEventBus } from '../../src/events/in-process-event-bus';
-import { createLivePubSub, type CurrentState } from '../../src/events/live-pub-sub';
-import { createSharedSubscribe, SOCKET_HIGH_WATER_BYTES, type SubscriberChannel } from '../../src/events/shared-subscription-execution';
+import { createLivePubSub, type CurrentState } from '../../src/graphql/subscriptions/live-pub-sub';
+import { createSharedSubscribe } from '../../src/graphql/subscriptions/shared-subscription-execution';
+import { SOCKET_HIGH_WATER_BYTES, type SubscriberChannel } from '../../src/graphql/subscriptions/subscription-result-streams';
 
 interface Viewer {
   id: number;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOPICS } from '../../src/domain/events/topics';
 import type { RepairBatchSnapshot } from '../../src/domain/integrity/repair.types';
 import type { EventBus } from '../../src/events/event-bus';
-import { SUBSCRIBER_BACKLOG } from '../../src/events/live-pub-sub';
+import { SUBSCRIBER_BACKLOG } from '../../src/graphql/subscriptions/live-pub-sub';
 import { checkRunSnapshot } from '../support/event-snapshots';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { openWsSession, type WsMessage, type WsSession } from '../support/ws-session';

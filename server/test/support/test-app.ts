@@ -4,7 +4,7 @@ import { connectDatabase, type Orm } from '../../src/domain/database/database';
 import { query } from '../../src/domain/database/sql';
 import { createLogger } from '../../src/domain/logging/logger';
 import { createDomainServices, type DomainServices } from '../../src/domain/services';
-import { createApiLiveEvents } from '../../src/events/api-live-events';
+import { createApiLiveEvents } from '../../src/graphql/subscriptions/api-live-events';
 import type { EventBus } from '../../src/events/event-bus';
 import { createInProcessEventBus } from '../../src/events/in-process-event-bus';
 import type { Role, Specialization } from '../../src/domain/shared/specialization';
@@ -44,6 +44,8 @@ let counter = 0;
 export interface TestAppOptions {
   /** Wire an in-process event bus from the services to the subscriptions (otherwise nothing is delivered live). */
   liveEvents?: boolean;
+  /** A built dashboard to serve at `/`. */
+  dashboardDir?: string;
 }
 
 /** Boots the real API (HTTP + WebSocket) on a fresh database of this test file's own. */
@@ -69,8 +71,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
   const bus = options.liveEvents ? createInProcessEventBus() : null;
   const services = await createDomainServices(config, orm, bus ? { events: bus } : {});
   await services.users.ensureAdmin(ADMIN_EMAIL, ADMIN_PASSWORD);
-  const live = bus ? createApiLiveEvents(bus, services.health) : null;
-  const api: ApiServer = await createApiServer({ services, logger: createLogger('silent', 'test'), ...(live ? { pubSub: live.pubSub } : {}) });
+  const live = bus ? createApiLiveEvents(bus, services.health, orm) : null;
+  const api: ApiServer = await createApiServer({ services, logger: createLogger('silent', 'test'), ...(live ? { pubSub: live.pubSub } : {}), dashboardDir: options.dashboardDir });
   const port = await api.listen(0, '127.0.0.1');
   const httpUrl = `http://127.0.0.1:${port}`;
   const knex = orm.em.getKnex();

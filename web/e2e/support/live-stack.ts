@@ -7,7 +7,7 @@ import { connectDatabase } from '../../../server/src/domain/database/database';
 import { query } from '../../../server/src/domain/database/sql';
 import { createLogger } from '../../../server/src/domain/logging/logger';
 import { createDomainServices, type DomainServices } from '../../../server/src/domain/services';
-import { createApiLiveEvents } from '../../../server/src/events/api-live-events';
+import { createApiLiveEvents } from '../../../server/src/graphql/subscriptions/api-live-events';
 import { createApiServer } from '../../../server/src/http/api-server';
 import { createJobsRuntime } from '../../../server/src/jobs/jobs-runtime';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../../../server/test/support/test-app';
@@ -56,7 +56,7 @@ export async function startLiveStack(workerEnv: Record<string, string> = {}): Pr
   const runtime = createJobsRuntime(config, logger);
   const services = await createDomainServices(config, orm, { events: runtime.bus, jobs: runtime.queue });
   await services.users.ensureAdmin(ADMIN_EMAIL, ADMIN_PASSWORD);
-  const live = createApiLiveEvents(runtime.bus, services.health);
+  const live = createApiLiveEvents(runtime.bus, services.health, services.orm);
   await runtime.bus.ready();
   const api = await createApiServer({ services, logger, pubSub: live.pubSub, dashboardDir });
   const port = await api.listen(0, '127.0.0.1');

@@ -28,5 +28,8 @@ export const conflict = (message: string, details: Record<string, unknown> = {})
   new DomainError('CONFLICT', message, details);
 export const unauthenticated = (message = 'Sign in with a valid access token.') =>
   new DomainError('UNAUTHENTICATED', message);
-export const forbidden = (message = 'Your role does not allow this operation.') =>
-  new DomainError('FORBIDDEN', message);
+export const forbidden = (message = 'Your role does not allow this operation.', details: Record<string, unknown> = {}) =>
+  new DomainError('FORBIDDEN', message, details);
+/** Over a request budget: `retryAfterSeconds` says when the caller may try again (HTTP: 429 + Retry-After). */
+export const rateLimited = (retryAfterSeconds: number, what = 'requests') =>
+  new DomainError('RATE_LIMITED', `Too many ${what}; retry in ${retryAfterSeconds} s.`, { retryAfterSeconds });

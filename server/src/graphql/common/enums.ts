@@ -7,7 +7,8 @@ import {
 } from '../../domain/integrity/integrity.types';
 import { ROLES, SPECIALIZATIONS } from '../../domain/shared/specialization';
 
-const asEnum = <T extends string>(values: readonly T[]) =>
+/** A type-graphql enum object (`{ A: 'A', … }`) from a domain list of values. */
+export const asEnum = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
 export const RoleEnum = asEnum(ROLES);

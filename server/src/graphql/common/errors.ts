@@ -1,4 +1,5 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { HeaderMap } from '@apollo/server';
+import { GraphQLError, type GraphQLErrorExtensions, type GraphQLFormattedError } from 'graphql';
 import type { MiddlewareFn } from 'type-graphql';
 import { DomainError, type ErrorCode } from '../../domain/errors/domain-error';
 
@@ -14,11 +15,28 @@ const REQUEST_CODES = new Set<string>([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
-export function toGraphQLError(error: DomainError): GraphQLError {
+/** What Apollo reads from `extensions.http`: the status of the whole response, and headers to add (Retry-After). */
+function httpOf(error: DomainError): { http: { status: number; headers?: HeaderMap } } | undefined {
   const status = HTTP_STATUS[error.code];
-  return new GraphQLError(error.message, {
-    extensions: { code: error.code, ...error.details, ...(status ? { http: { status } } : {}) },
-  });
+  if (!status) return undefined;
+  const retryAfter = error.details.retryAfterSeconds;
+  return typeof retryAfter === 'number'
+    ? { http: { status, headers: new HeaderMap([['retry-after', String(retryAfter)]]) } }
+    : { http: { status } };
+}
+
+/**
+ * The one conversion of a domain error into a GraphQL error: its code and details become
+ * `extensions`, and its HTTP status (with Retry-After for RATE_LIMITED) is set for Apollo.
+ */
+export function toGraphQLError(error: DomainError): GraphQLError {
+  return new GraphQLError(error.message, { extensions: { code: error.code, ...error.details, ...httpOf(error) } });
+}
+
+/** What a client sees of a coded error's extensions: never Apollo's transport hints or a stack. */
+export function publicExtensions(extensions: GraphQLErrorExtensions | undefined): GraphQLErrorExtensions {
+  const { http: _http, stacktrace: _stack, ...rest } = extensions ?? {};
+  return rest;
 }
 
 /** Turns domain errors thrown below a resolver into coded GraphQL errors (with their HTTP status). */
@@ -59,9 +77,8 @@ export function createErrorFormatter(report: ErrorReporter) {
     const code = String(formatted.extensions?.code ?? '');
     const original = (error as { originalError?: unknown })?.originalError;
     const base = { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
-    if (original instanceof DomainError) {
-      return { ...base, extensions: { code: original.code, ...original.details } };
-    }
+    // Domain errors that no resolver middleware converted (e.g. a subscription's event stream ending with EVENTS_MISSED).
+    if (original instanceof DomainError) return { ...base, extensions: publicExtensions(toGraphQLError(original).extensions) };
     const validation = (formatted.extensions?.validationErrors ??
       (original as { validationErrors?: unknown })?.validationErrors) as ValidationFailure[] | undefined;
     if (Array.isArray(validation)) {
@@ -72,10 +89,7 @@ export function createErrorFormatter(report: ErrorReporter) {
         extensions: { code: 'BAD_USER_INPUT', fields: [...new Set(failures.map((f) => f.field))] },
       };
     }
-    if (PUBLIC_CODES.has(code)) {
-      const { http: _http, stacktrace: _stack, ...rest } = formatted.extensions ?? {};
-      return { ...base, extensions: { ...rest, code } };
-    }
+    if (PUBLIC_CODES.has(code)) return { ...base, extensions: { ...publicExtensions(formatted.extensions), code } };
     if (REQUEST_CODES.has(code)) {
       return { ...base, extensions: { code: 'BAD_USER_INPUT', reason: code } };
     }

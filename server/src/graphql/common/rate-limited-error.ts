@@ -1,13 +1,8 @@
-import { HeaderMap } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { rateLimited } from '../../domain/errors/domain-error';
+import { toGraphQLError } from './errors';
 
-/** RATE_LIMITED with the wait in the body and, over HTTP, as 429 + Retry-After. */
-export function rateLimitedError(retryAfterSeconds: number, what = 'requests'): GraphQLError {
-  return new GraphQLError(`Too many ${what}; retry in ${retryAfterSeconds} s.`, {
-    extensions: {
-      code: 'RATE_LIMITED',
-      retryAfterSeconds,
-      http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
-    },
-  });
+/** RATE_LIMITED for refusals made inside GraphQL (login budget, WebSocket operations): 429 + Retry-After over HTTP. */
+export function rateLimitedError(retryAfterSeconds: number, what?: string): GraphQLError {
+  return toGraphQLError(rateLimited(retryAfterSeconds, what));
 }

@@ -6,7 +6,7 @@ import { HealthStatusType } from './health-status.type';
 
 /**
  * Pushed to admins over graphql-ws. Each subscription first receives the current state (see
- * events/live-pub-sub.ts), then every event from any worker, relayed by every API replica.
+ * graphql/subscriptions/live-pub-sub.ts), then every event from any worker, relayed by every API replica.
  */
 @Resolver()
 export class LiveIntegrityResolver {

@@ -1,9 +1,8 @@
 import { registerEnumType } from 'type-graphql';
 import { REPAIR_TRIGGERS } from '../../domain/integrity/integrity.types';
+import { asEnum } from '../common/enums';
 
-export const RepairTriggerEnum = Object.fromEntries(REPAIR_TRIGGERS.map((v) => [v, v])) as {
-  [K in (typeof REPAIR_TRIGGERS)[number]]: K;
-};
+export const RepairTriggerEnum = asEnum(REPAIR_TRIGGERS);
 
 registerEnumType(RepairTriggerEnum, {
   name: 'RepairTrigger',

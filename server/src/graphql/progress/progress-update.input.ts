@@ -1,9 +1,9 @@
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Allow } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { MAX_XP_CHANGE } from '../../domain/progress/progress.types';
 import type { Specialization } from '../../domain/shared/specialization';
 import { SpecializationEnum } from '../common/enums';
 
+/** Its rules (ids, XP range, key shape) are ProgressService's, checked once there for every caller. */
 @InputType()
 export class ProgressUpdateInput {
   @Field(() => ID)
@@ -12,17 +12,15 @@ export class ProgressUpdateInput {
   @Field(() => SpecializationEnum)
   specialization!: Specialization;
 
+  // @Allow: known to class-validator (which refuses objects it knows nothing of), validated by the service.
   @Field(() => Int, { description: 'XP to add: a whole number from 1 to 1,000,000.' })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_XP_CHANGE)
+  @Allow()
   xpChange!: number;
 
   @Field(() => String, {
     nullable: true,
     description: 'Retries with the same key apply once and return the first result; 1-128 of [A-Za-z0-9_.:-].',
   })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_.:-]{1,128}$/, { message: 'idempotencyKey must be 1 to 128 characters of letters, digits, _ . : -' })
+  @Allow()
   idempotencyKey?: string | null;
 }

@@ -1,24 +1,27 @@
-import { IsEmail, IsIn, Length, MaxLength } from 'class-validator';
+import { Allow } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { ROLES, type Role } from '../../domain/shared/specialization';
+import type { Role } from '../../domain/shared/specialization';
 import { RoleEnum } from '../common/enums';
 
+/**
+ * Its rules are UsersService's (domain/users/user-input.ts), checked once there for every caller.
+ * @Allow: known to class-validator, which refuses objects it knows nothing of.
+ */
 @InputType()
 export class CreateUserInput {
   @Field({ description: 'Unique, case-insensitive; at most 254 characters.' })
-  @MaxLength(254)
-  @IsEmail({}, { message: 'email must be a valid email address' })
+  @Allow()
   email!: string;
 
   @Field({ description: '12 to 256 characters, not a commonly breached password.' })
-  @Length(12, 256)
+  @Allow()
   password!: string;
 
   @Field({ description: '1 to 200 characters.' })
-  @Length(1, 200)
+  @Allow()
   fullName!: string;
 
   @Field(() => RoleEnum)
-  @IsIn(ROLES)
+  @Allow()
   role!: Role;
 }

@@ -1,4 +1,4 @@
-import type { CheckRunSnapshot } from '../domain/integrity/integrity.types';
+import type { CheckRunSnapshot } from '../../domain/integrity/integrity.types';
 
 const STATE_RANK = { QUEUED: 0, RUNNING: 1, SUCCEEDED: 2, FAILED: 2 } as const;
 

@@ -1,4 +1,4 @@
-import { Repeater } from '@graphql-yoga/subscription';
+import { Repeater } from '@repeaterjs/repeater';
 import type { PubSub } from 'type-graphql';
 
 /** For schemas built without an event bus (schema emission, tests of queries): subscriptions stay silent. */

@@ -1,7 +1,9 @@
+import { FixedBuffer, SlidingBuffer } from '@repeaterjs/repeater';
 import type { PubSub } from 'type-graphql';
-import { DomainError } from '../domain/errors/domain-error';
-import { DELTA_TOPICS, type Topic, type TopicPayloads } from '../domain/events/topics';
-import type { EventBus } from './event-bus';
+import { conflict, type DomainError } from '../../domain/errors/domain-error';
+import { DELTA_TOPICS, type Topic, type TopicPayloads } from '../../domain/events/topics';
+import type { EventBus } from '../../events/event-bus';
+import { SubscriberQueue } from './subscriber-queue';
 
 /** What a new subscriber is sent first: the state as stored now (null when there is nothing yet). */
 export type CurrentState = { [T in Topic]: () => Promise<TopicPayloads[T] | null> };
@@ -11,96 +13,15 @@ export type StaleCheck = { [T in Topic]?: (event: TopicPayloads[T], current: Top
 
 /**
  * Events a slow subscriber may fall behind by (a stuck socket must not grow memory). Beyond that,
- * on a state topic the oldest are dropped: the newest state is what a dashboard needs; on a delta
- * topic the subscription ends with EVENTS_MISSED, since a dropped delta cannot be made up for.
+ * on a state topic the oldest are dropped (a SlidingBuffer): the newest state is what a dashboard
+ * needs; on a delta topic (a FixedBuffer, which fills up) the subscription ends with EVENTS_MISSED,
+ * since a dropped delta cannot be made up for.
  */
 export const SUBSCRIBER_BACKLOG = 256;
 
 /** Why a delta subscription ended: the client should read the state again by query, then resubscribe. */
 export function eventsMissed(why: string): DomainError {
-  return new DomainError('CONFLICT', `${why}; query the current state again and resubscribe`, { reason: 'EVENTS_MISSED' });
-}
-
-const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
-
-/**
- * One subscriber's events, waiting until its consumer asks for them; beyond `limit` the oldest are
- * dropped, or (`failOnOverflow`) the queue fails. What a Repeater with a SlidingBuffer does, without
- * its per-event promise machinery: with a thousand subscribers an event is pushed a thousand times,
- * so this is the per-subscriber hot path. Like a Repeater it starts (listens) on the first `next()`,
- * so one that is never read holds nothing.
- */
-class SubscriberQueue<T> implements AsyncIterableIterator<T> {
-  private readonly buffer: T[] = [];
-  private readonly waiting: Array<{ resolve: (result: IteratorResult<T>) => void; reject: (error: Error) => void }> = [];
-  private stop: (() => void) | null = null;
-  private closed = false;
-  private failure: Error | null = null;
-
-  /** `start` begins pushing into the queue and returns what stops it. */
-  constructor(
-    private readonly limit: number,
-    private readonly failOnOverflow: boolean,
-    private readonly start: (queue: SubscriberQueue<T>) => () => void,
-  ) {}
-
-  push(value: T): void {
-    if (this.closed) return;
-    const waiter = this.waiting.shift();
-    if (waiter) {
-      waiter.resolve({ done: false, value });
-      return;
-    }
-    this.buffer.push(value);
-    if (this.buffer.length <= this.limit) return;
-    if (this.failOnOverflow) this.fail(eventsMissed(`This subscriber fell more than ${this.limit} events behind`));
-    else this.buffer.shift();
-  }
-
-  /** Ends the queue with an error: what is buffered is dropped, and the next `next()` rejects once. */
-  fail(error: Error): void {
-    if (this.closed) return;
-    const waiter = this.waiting.shift();
-    if (waiter) waiter.reject(error);
-    else this.failure = error;
-    this.close();
-  }
-
-  next(): Promise<IteratorResult<T>> {
-    if (this.failure) {
-      const failure = this.failure;
-      this.failure = null;
-      return Promise.reject(failure);
-    }
-    if (this.buffer.length > 0) return Promise.resolve({ done: false, value: this.buffer.shift()! });
-    if (this.closed) return Promise.resolve(DONE);
-    const waited = new Promise<IteratorResult<T>>((resolve, reject) => this.waiting.push({ resolve, reject }));
-    this.stop ??= this.start(this);
-    return waited;
-  }
-
-  return(): Promise<IteratorResult<T>> {
-    this.failure = null;
-    this.close();
-    return Promise.resolve(DONE);
-  }
-
-  throw(error: unknown): Promise<IteratorResult<T>> {
-    this.close();
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-  }
-
-  [Symbol.asyncIterator](): this {
-    return this;
-  }
-
-  private close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.buffer.length = 0;
-    for (const waiter of this.waiting.splice(0)) waiter.resolve(DONE);
-    this.stop?.();
-  }
+  return conflict(`${why}; query the current state again and resubscribe`, { reason: 'EVENTS_MISSED' });
 }
 
 /**
@@ -136,7 +57,9 @@ export function createLivePubSub(bus: EventBus, current: CurrentState, stale: St
       const name = topic as Topic;
       const isStale = stale[name] as ((event: unknown, current: unknown) => boolean) | undefined;
       const delta = DELTA_TOPICS.has(name);
-      return new SubscriberQueue<unknown>(SUBSCRIBER_BACKLOG, delta, (queue) => {
+      const buffer = delta ? new FixedBuffer(SUBSCRIBER_BACKLOG) : new SlidingBuffer(SUBSCRIBER_BACKLOG);
+      const overflow = () => eventsMissed(`This subscriber fell more than ${SUBSCRIBER_BACKLOG} events behind`);
+      return new SubscriberQueue<unknown>(buffer, overflow, (queue) => {
         // While the current state is read, live events wait here (null: none is being read).
         let pending: unknown[] | null = null;
         const sendCurrentState = async () => {

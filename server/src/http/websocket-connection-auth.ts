@@ -1,0 +1,83 @@
+import { CloseCode } from 'graphql-ws';
+import type { WebSocket } from 'ws';
+import type { TokenService } from '../domain/auth/token.service';
+import { bearerToken } from '../graphql/common/bearer-token';
+import { TOO_MANY_CONNECTIONS, type WebSocketGuards, type WsContext } from './websocket-guards';
+
+/** The longest delay setTimeout honours. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Who may hold a graphql-ws connection. Every subscription is admin-only, so the connection itself
+ * is authenticated in connection_init: a missing or bad token closes with 4401, a non-admin with
+ * 4403, a user over their connection budget with 4429; and a connection is closed when its token
+ * expires (by a timer, and at the latest when an event would reach it after the expiry).
+ */
+export class WebSocketConnectionAuth {
+  private readonly expiresAt = new WeakMap<WebSocket, number>();
+  private readonly expiryTimers = new WeakMap<WebSocket, NodeJS.Timeout>();
+
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly guards: WebSocketGuards,
+  ) {}
+
+  /** For graphql-ws's onConnect: true accepts the connection; false comes after closing the socket with the reason. */
+  readonly onConnect = async (ctx: WsContext): Promise<boolean> => {
+    const { socket } = ctx.extra;
+    const token = bearerToken(ctx.connectionParams?.authorization);
+    if (!token) {
+      socket.close(CloseCode.Unauthorized, 'Unauthorized: send { authorization: "Bearer <token>" } in connection_init');
+      return false;
+    }
+    try {
+      const viewer = await this.tokens.verify(token);
+      if (viewer.role !== 'ADMIN') {
+        socket.close(CloseCode.Forbidden, 'Forbidden: subscriptions are for admins');
+        return false;
+      }
+      if (!this.guards.admit(socket, viewer.id)) {
+        socket.close(TOO_MANY_CONNECTIONS, 'Too many connections for this user');
+        return false;
+      }
+      this.expiresAt.set(socket, viewer.expiresAt.getTime());
+      this.closeWhenExpired(socket, viewer.expiresAt.getTime());
+      return true;
+    } catch (error) {
+      socket.close(CloseCode.Unauthorized, `Unauthorized: ${(error as Error).message}`.slice(0, 120));
+      return false;
+    }
+  };
+
+  readonly onClose = (ctx: WsContext): void => {
+    const timer = this.expiryTimers.get(ctx.extra.socket);
+    if (timer) clearTimeout(timer);
+    this.guards.release(ctx.extra.socket);
+  };
+
+  /** Whether the connection's token is still valid; once it is not, the socket is closed (4401). */
+  stillValid(socket: WebSocket): boolean {
+    if (Date.now() < (this.expiresAt.get(socket) ?? Number.POSITIVE_INFINITY)) return true;
+    this.closeExpired(socket);
+    return false;
+  }
+
+  private closeExpired(socket: WebSocket): void {
+    socket.close(CloseCode.Unauthorized, 'Unauthorized: token expired');
+  }
+
+  /**
+   * A timer may fire a little early (libuv counts from the loop's cached time) and cannot wait beyond
+   * 2^31-1 ms: until the token has really expired, it is set again for what is left.
+   */
+  private closeWhenExpired(socket: WebSocket, at: number): void {
+    const msLeft = at - Date.now();
+    if (msLeft <= 0) {
+      this.closeExpired(socket);
+      return;
+    }
+    const timer = setTimeout(() => this.closeWhenExpired(socket, at), Math.min(MAX_TIMER_MS, msLeft));
+    timer.unref();
+    this.expiryTimers.set(socket, timer);
+  }
+}

@@ -1,0 +1,79 @@
+import { execute, type ExecutionArgs } from 'graphql';
+import type { ServerOptions } from 'graphql-ws';
+import type { Extra } from 'graphql-ws/use/ws';
+import type { WebSocket } from 'ws';
+import type { Viewer } from '../domain/auth/viewer';
+import { withEntityManager } from '../domain/database/entity-manager-scope';
+import type { DomainServices } from '../domain/services';
+import { contextForNextUnit, createContext, type GraphQLContext } from '../graphql/context';
+import { createSharedSubscribe } from '../graphql/subscriptions/shared-subscription-execution';
+import type { WebSocketConnectionAuth } from './websocket-connection-auth';
+import type { WebSocketGuards } from './websocket-guards';
+
+/** What a subscription's context is known by: its connection, and which subscriptions it may share executions with. */
+interface SubscriptionOrigin {
+  socket: WebSocket;
+  id: string;
+  shareKey: string | null;
+}
+
+type ExecutionHooks = Required<Pick<ServerOptions<Record<string, unknown> | undefined, Extra>, 'context' | 'execute' | 'subscribe'>>;
+
+/**
+ * How graphql-ws runs an operation. Every unit of work has an EntityManager fork of its own: a query
+ * or mutation for its whole execution, a subscription for each event (with loaders of its own), so
+ * nothing read for one event is served, stale, to the next.
+ *
+ * Subscribers whose operation (document, operation name, variables) and role are the same share one
+ * execution per event (see graphql/subscriptions/shared-subscription-execution.ts): the dashboard's
+ * 1,000 tabs cost one execution per event, not 1,000.
+ */
+export function createWebSocketExecution(options: {
+  services: DomainServices;
+  guards: WebSocketGuards;
+  auth: WebSocketConnectionAuth;
+}): ExecutionHooks {
+  const { services, guards, auth } = options;
+  const inScope = <T>(work: () => Promise<T>) => withEntityManager(services.orm, work);
+  const origins = new WeakMap<object, SubscriptionOrigin>();
+  const sharedSubscribe = createSharedSubscribe({
+    shareKey: (args) => origins.get(args.contextValue as object)?.shareKey ?? null,
+    sharedContext: (member, onIdentityRead) => {
+      const context = member as GraphQLContext;
+      const viewer = context.viewer;
+      if (!viewer) return context;
+      // The role is what the group has in common; the member's id is not, so reading it disables sharing for that event.
+      const shared: Viewer = {
+        role: viewer.role,
+        get id() {
+          onIdentityRead();
+          return viewer.id;
+        },
+      };
+      return { ...context, viewer: shared };
+    },
+    eachEvent: (member, run) => inScope(() => run(contextForNextUnit(member as GraphQLContext))),
+    channel: (args) => origins.get(args.contextValue as object) ?? null,
+    format: (result) => guards.formatResult(result),
+    admit: (args) => {
+      const socket = origins.get(args.contextValue as object)?.socket;
+      return !socket || auth.stillValid(socket);
+    },
+  });
+  return {
+    context: async (ctx, id, payload) => {
+      const context = await createContext(services, ctx.connectionParams?.authorization, '');
+      const role = context.viewer?.role;
+      origins.set(context, {
+        socket: ctx.extra.socket,
+        id,
+        // Same text, operation, variables and role: the same result for the same event.
+        shareKey: role ? JSON.stringify([role, payload.operationName ?? null, payload.query, payload.variables ?? null]) : null,
+      });
+      return context;
+    },
+    execute: (args: ExecutionArgs) => inScope(async () => execute(args)),
+    // The source stream is set up (resolver, authorization, first read) in a scope too; events get their own.
+    subscribe: (args: ExecutionArgs) => inScope(() => sharedSubscribe(args)),
+  };
+}
