@@ -79,14 +79,21 @@ export class CheckRunRepository {
     await query(this.sql, 'update check_runs set job_id = ? where id = ?', [jobId, runId]);
   }
 
-  /** The run a job fills. Idempotent by job id, so a retried or resumed job keeps its run. */
+  /**
+   * The run a job fills. Idempotent by job id, so a retried or resumed job keeps its run. Looked up
+   * first: an `insert … on conflict` draws a sequence value even when the row exists (and for a
+   * reserved run it always does), which left a gap in the run ids after every job. Two workers racing
+   * on a new job id still meet at the unique index; the loser reads the winner's row.
+   */
   async findOrCreateForJob(jobId: string, trigger: CheckTrigger): Promise<CheckRunSnapshot> {
-    return this.one(
-      `insert into check_runs (trigger, job_id) values (?, ?)
-       on conflict (job_id) do update set job_id = excluded.job_id
-       returning ${RUN_COLUMNS}`,
+    const byJob = `select ${RUN_COLUMNS} from check_runs where job_id = ?`;
+    const existing = await this.maybe(byJob, [jobId]);
+    if (existing) return existing;
+    const created = await this.maybe(
+      `insert into check_runs (trigger, job_id) values (?, ?) on conflict (job_id) do nothing returning ${RUN_COLUMNS}`,
       [trigger, jobId],
     );
+    return created ?? this.one(byJob, [jobId]);
   }
 
   async findByJobId(jobId: string): Promise<CheckRunSnapshot | null> {
