@@ -1,6 +1,6 @@
 import type { Orm } from '../database/database';
 import { query, type Sql } from '../database/sql';
-import type { Specialization } from '../shared/specialization';
+import type { Role, Specialization } from '../shared/specialization';
 import type { ViolationType } from './integrity.types';
 import type { RepairPlan } from './repair-plan';
 import type { LockedLicense, LockedProgress, PairKey, RepairOrigin, RepairRecord } from './repair.types';
@@ -167,9 +167,10 @@ export class RepairRepository {
     return rows.map(toRecord);
   }
 
-  async studentExists(studentId: number): Promise<boolean> {
-    const rows = await query(this.sql, `select 1 from users where id = ? and role = 'STUDENT'`, [studentId]);
-    return rows.length > 0;
+  /** The user's role, or null when no user has this id (to explain a pair that has no rows). */
+  async roleOf(userId: number): Promise<Role | null> {
+    const [row] = await query<{ role: Role }>(this.sql, 'select role from users where id = ?', [userId]);
+    return row?.role ?? null;
   }
 
   /** Newest first, keyset on the primary key; by student through repairs_student_id_idx. */

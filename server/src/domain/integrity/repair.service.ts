@@ -1,5 +1,5 @@
 import type { Viewer } from '../auth/viewer';
-import { conflict, forbidden, notFound } from '../errors/domain-error';
+import { badInput, conflict, forbidden, notFound } from '../errors/domain-error';
 import { readableError } from '../errors/readable-error';
 import { publishSafely } from '../events/publish-safely';
 import { TOPICS, type EventPublisher } from '../events/topics';
@@ -104,13 +104,22 @@ export class RepairService {
           reason: 'ALREADY_CONSISTENT',
           resolvedViolations: outcome!.resolved,
         });
-      case 'absent':
-        if (!(await this.repairs.studentExists(pair.studentId))) {
-          throw notFound(`Student ${pair.studentId} does not exist`, { field: 'studentId' });
+      case 'absent': {
+        // A pair with no rows: name who the id is. Not a student is bad input (no state fixes it);
+        // an unassigned specialization is CONFLICT, like ALREADY_CONSISTENT: the student exists and
+        // the request is sound, the pair's current state refuses it (assignSpecialization changes that).
+        const role = await this.repairs.roleOf(pair.studentId);
+        if (role === null) throw notFound(`User ${pair.studentId} does not exist`, { field: 'studentId' });
+        if (role !== 'STUDENT') {
+          throw badInput(`User ${pair.studentId} is ${role === 'ADMIN' ? 'an admin' : 'an instructor'}, not a student`, {
+            field: 'studentId',
+            reason: 'NOT_A_STUDENT',
+          });
         }
-        throw notFound(`Student ${pair.studentId} has neither progress nor a license in ${pair.specialization}`, {
+        throw conflict(`Student ${pair.studentId} is not assigned to ${pair.specialization}: no progress and no license to repair`, {
           reason: 'SPECIALIZATION_NOT_ASSIGNED',
         });
+      }
     }
   }
 

@@ -31,7 +31,7 @@ export class RepairResolver {
   @Authorized('ADMIN')
   @Mutation(() => RepairType, {
     description:
-      'Repairs one pair now (license follows progress, progress follows XP), audited with you as actor. CONFLICT (reason ALREADY_CONSISTENT) if there is nothing to repair.',
+      'Repairs one pair now (license follows progress, progress follows XP), audited with you as actor. CONFLICT with reason ALREADY_CONSISTENT if there is nothing to repair, or SPECIALIZATION_NOT_ASSIGNED if the student has neither progress nor a license in it; BAD_USER_INPUT with reason NOT_A_STUDENT for a user who is not a student.',
   })
   resyncLicense(
     @Arg('studentId', () => ID) studentId: string,
