@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import type { TokenService } from '../domain/auth/token.service';
 import type { Logger } from '../domain/logging/logger';
+import { graphqlErrors } from '../observability/metrics';
 import { clientAddressOf } from './client-address';
 import type { RateLimiters } from './rate-limiters';
 
@@ -27,6 +28,7 @@ export function apiRateLimit(limiters: RateLimiters, tokens: TokenService, logge
       next();
       return;
     }
+    graphqlErrors.inc({ code: 'RATE_LIMITED' });
     res
       .status(429)
       .set('Retry-After', String(verdict.retryAfterSeconds))
