@@ -22,6 +22,17 @@ export type HealthState =
   | 'HEALTHY'
   | 'UNKNOWN';
 
+/** What a repair changed: the license follows progress, progress follows XP. */
+export type RepairAction =
+  /** MISSING_LICENSE: a license was issued at the progress level (by a repair or the coupling enforcer). */
+  | 'LICENSE_ISSUED'
+  /** LEVEL_MISMATCH: the license level was set to the progress level. */
+  | 'LICENSE_LEVEL_SYNCED'
+  /** XP_LEVEL_MISMATCH: the progress level was recomputed from XP, and the license followed. */
+  | 'PROGRESS_LEVEL_RECOMPUTED'
+  /** ORPHAN_LICENSE: progress was restored at the license's level, with that level's minimum XP. */
+  | 'PROGRESS_RESTORED';
+
 /** Who made a repair: an admin (MANUAL), the auto-sync job, or the coupling enforcer issuing a missing license. */
 export type RepairTrigger =
   | 'AUTO_SYNC'
@@ -105,7 +116,7 @@ export type RecentRepairsQueryVariables = Exact<{
 }>;
 
 
-export type RecentRepairsQuery = { repairs: { totalCount: number, edges: Array<{ node: { id: string, trigger: RepairTrigger, action: string, specialization: Specialization, createdAt: string, before: string | null, after: string | null, jobId: string | null, student: { id: string, fullName: string }, actor: { id: string, fullName: string } | null } }> } };
+export type RecentRepairsQuery = { repairs: { totalCount: number, edges: Array<{ node: { id: string, trigger: RepairTrigger, action: RepairAction, specialization: Specialization, createdAt: string, before: string | null, after: string | null, jobId: string | null, student: { id: string, fullName: string }, actor: { id: string, fullName: string } | null } }> } };
 
 export type RepairsMadeSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
