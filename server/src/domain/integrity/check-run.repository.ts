@@ -1,4 +1,5 @@
 import type { Orm } from '../database/database';
+import { keysetQuery, keysetRows, type KeysetPage } from '../database/keyset-page';
 import { query, type Sql } from '../database/sql';
 import type { CheckRunSnapshot, CheckTrigger, HealthState } from './integrity.types';
 
@@ -43,6 +44,7 @@ export interface CheckRunResults {
 export interface CheckRunPage {
   runs: CheckRunSnapshot[];
   hasNextPage: boolean;
+  hasPreviousPage: boolean;
 }
 
 /**
@@ -180,13 +182,11 @@ export class CheckRunRepository {
     );
   }
 
-  /** Newest first, keyset on the primary key. */
-  async page(first: number, afterId?: number): Promise<CheckRunPage> {
-    const rows = await query<JobRun>(this.sql, `select ${RUN_COLUMNS} from check_runs where id < ? order by id desc limit ?`, [
-      afterId ?? 2_147_483_647,
-      first + 1,
-    ]);
-    return { runs: rows.slice(0, first).map((row) => snapshotOf(toJobRun(row))), hasNextPage: rows.length > first };
+  /** Newest first, keyset on the primary key, either way from a cursor (see keyset-page.ts). */
+  async page(page: KeysetPage): Promise<CheckRunPage> {
+    const statement = keysetQuery(page, `select ${RUN_COLUMNS} from check_runs`, 'true', []);
+    const { rows, ...flags } = keysetRows(page, await query<JobRun>(this.sql, statement.text, statement.bindings));
+    return { runs: rows.map((row) => snapshotOf(toJobRun(row))), ...flags };
   }
 
   async count(): Promise<number> {
