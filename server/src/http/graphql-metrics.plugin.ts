@@ -1,8 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
 import type { GraphQLContext } from '../graphql/context';
 import { graphqlErrors, graphqlOperationDuration, operationLabel } from '../observability/metrics';
 
-/** Latency per GraphQL operation and errors per code, for operations over HTTP. */
+/**
+ * Latency per GraphQL operation and errors per code, for operations over HTTP. Errors are counted
+ * from the response as sent, after the error formatter, so the label is the code the client
+ * receives (a validation failure is BAD_USER_INPUT, never graphql-js's internal name).
+ */
 export function graphqlMetricsPlugin(): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
@@ -14,16 +19,22 @@ export function graphqlMetricsPlugin(): ApolloServerPlugin<GraphQLContext> {
           operation = operationLabel(ctx.operationName);
           type = ctx.operation?.operation ?? 'unknown';
         },
-        async didEncounterErrors(ctx) {
-          for (const error of ctx.errors) {
-            const code = error.extensions?.code;
-            graphqlErrors.inc({ code: typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR' });
-          }
-        },
-        async willSendResponse() {
+        async willSendResponse({ response }) {
+          const errors =
+            response.body.kind === 'single'
+              ? response.body.singleResult.errors
+              : response.body.initialResult.errors;
+          countErrors(errors);
           graphqlOperationDuration.observe({ operation, type }, Number(process.hrtime.bigint() - started) / 1e9);
         },
       };
     },
   };
+}
+
+function countErrors(errors: readonly GraphQLFormattedError[] | undefined): void {
+  for (const error of errors ?? []) {
+    const code = error.extensions?.code;
+    graphqlErrors.inc({ code: typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR' });
+  }
 }

@@ -3,6 +3,7 @@ import type { TokenService } from '../domain/auth/token.service';
 import { rateLimited } from '../domain/errors/domain-error';
 import type { Logger } from '../domain/logging/logger';
 import { bearerToken } from '../graphql/common/bearer-token';
+import { graphqlErrors } from '../observability/metrics';
 import { clientAddressOf } from './client-address';
 import { sendError } from './error-response';
 import type { RateLimiters } from './rate-limiters';
@@ -28,6 +29,7 @@ export function apiRateLimit(limiters: RateLimiters, tokens: TokenService, logge
       next();
       return;
     }
+    graphqlErrors.inc({ code: 'RATE_LIMITED' });
     sendError(res, rateLimited(verdict.retryAfterSeconds));
   };
 }

@@ -90,13 +90,30 @@ describe('integrity over GraphQL', () => {
       expect(await app.sql('select 1 from repairs where student_id = ?', [student])).toHaveLength(1);
     });
 
-    it('answers NOT_FOUND for an unknown student or an unassigned pair, BAD_USER_INPUT for a bad id', async () => {
+    it('answers NOT_FOUND for an unknown user, CONFLICT for an unassigned pair, BAD_USER_INPUT for a bad id', async () => {
       const unknown = await app.gql(RESYNC, { studentId: '999999', specialization: 'PLAYER' }, admin);
-      expect(unknown.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      expect(unknown.body.errors?.[0]).toMatchObject({ message: 'User 999999 does not exist', extensions: { code: 'NOT_FOUND', field: 'studentId' } });
       const unassigned = await app.gql(RESYNC, { studentId: String(student), specialization: 'COACH' }, admin);
-      expect(unassigned.body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'SPECIALIZATION_NOT_ASSIGNED' });
+      expect(unassigned.body.errors?.[0]).toMatchObject({
+        message: `Student ${student} is not assigned to COACH: no progress and no license to repair`,
+        extensions: { code: 'CONFLICT', reason: 'SPECIALIZATION_NOT_ASSIGNED' },
+      });
       const bad = await app.gql(RESYNC, { studentId: 'abc', specialization: 'PLAYER' }, admin);
       expect(bad.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(await app.sql('select 1 from repairs where student_id = ?', [student])).toHaveLength(1);
+    });
+
+    it('names an admin or instructor id as a user who is not a student, with BAD_USER_INPUT', async () => {
+      const [adminRow] = await app.sql<{ id: number }>(`select id from users where role = 'ADMIN' order by id limit 1`);
+      const instructor = await app.createUser('INSTRUCTOR');
+      const cases = [
+        { id: adminRow!.id, message: `User ${adminRow!.id} is an admin, not a student` },
+        { id: Number(instructor.id), message: `User ${instructor.id} is an instructor, not a student` },
+      ];
+      for (const { id, message } of cases) {
+        const { body } = await app.gql(RESYNC, { studentId: String(id), specialization: 'PLAYER' }, admin);
+        expect(body.errors?.[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT', field: 'studentId', reason: 'NOT_A_STUDENT' } });
+      }
     });
 
     it('lists the repair in the audit, filtered by student', async () => {

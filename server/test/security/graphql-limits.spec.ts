@@ -1,8 +1,11 @@
-import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parse, print, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as dashboard from '../../../web/src/generated/graphql';
+import { MAX_PAGE_SIZE } from '../../src/domain/integrity/integrity-read.service';
 import { GRAPHQL_LIMITS, LIMITED_PARSE_OPTIONS, limitValidationRules } from '../../src/graphql/common/limits';
+import { documentCost } from '../../src/graphql/common/query-cost';
 import { buildApiSchema } from '../../src/graphql/schema';
 import { WS_MAX_PAYLOAD } from '../../src/http/graphql-websocket';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../support/test-app';
@@ -22,17 +25,15 @@ const tokenQuery = (tokens: number) => {
   const small = Array.from({ length: Math.floor(tokens / 5) - 1 }, (_, i) => `query Q${i} { __typename }`);
   return `${small.join(' ')} query Last { ${'__typename '.repeat(1 + (tokens % 5))}}`;
 };
-/** Six nested inline fragments multiply each field's cost by 1.5^6; `extra` top-level fields add 1 each. */
+/** Three aliased full pages of violations (1,602 each) under the limit; `extra` top-level fields add 1 each. */
 const costQuery = (extra: number) =>
-  `{ ${'... on Query { '.repeat(6)}${'__typename '.repeat(430)}${' }'.repeat(6)} ${'__typename '.repeat(extra)}}`;
+  `{ ${['a', 'b', 'c']
+    .map((alias) => `${alias}: violations(first: 100) { edges { cursor node { id type specialization progressLevel licenseLevel totalXp student { id email fullName } } } }`)
+    .join(' ')} ${'__typename '.repeat(extra)}}`;
 
-/** graphql-armor's own cost figure for a query, read through its accept hook. */
+/** The cost model's own figure for a query. */
 function costOf(schema: GraphQLSchema, query: string): number {
-  let cost = -1;
-  validate(schema, parse(query), [
-    costLimitRule({ maxCost: Number.MAX_SAFE_INTEGER, onAccept: [(_ctx, details: { n: number }) => (cost = details.n)] }),
-  ]);
-  return cost;
+  return documentCost(schema, parse(query));
 }
 
 /** For every limit: a query exactly at N (for cost: the last one at or under N), and one past N. */
@@ -167,6 +168,78 @@ describe('GraphQL shape limits', () => {
         expect(() => parse(print(document as DocumentNode), LIMITED_PARSE_OPTIONS)).not.toThrow();
         const errors = validate(schema, document as DocumentNode, limitValidationRules());
         expect({ name, errors: errors.map((e) => e.message) }).toEqual({ name, errors: [] });
+      }
+    });
+  });
+
+  describe('when the cost of a page is measured', () => {
+    const dashboardOperations = () =>
+      Object.entries(dashboard).flatMap(([name, value]) =>
+        name.endsWith('Document') && typeof value === 'object' && (value as DocumentNode).kind === 'Document' ? [[name, value as DocumentNode] as const] : [],
+      );
+    /** The README's ```graphql examples. */
+    const readmeExamples = () =>
+      [...readFileSync(resolve(__dirname, '../../../README.md'), 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    const refusedForCost = (query: string) =>
+      validate(schema, parse(query), limitValidationRules()).filter((e) => e.extensions.limit === 'MAX_COST');
+
+    it('charges a page-size variable as the documented maximum page', () => {
+      const withVariable = costOf(schema, 'query ($n: Int) { violations(first: $n) { edges { node { id } } } }');
+      expect(withVariable).toBe(costOf(schema, `{ violations(first: ${MAX_PAGE_SIZE}) { edges { node { id } } } }`));
+      expect(withVariable).toBeGreaterThan(costOf(schema, '{ violations(first: 10) { edges { node { id } } } }'));
+      expect(costOf(schema, '{ violations(last: 100) { edges { node { id } } } }')).toBe(withVariable);
+    });
+
+    it('runs every dashboard query at first: 100 over HTTP without a cost refusal', async () => {
+      const queries = dashboardOperations().filter(([, document]) =>
+        document.definitions.some((d) => d.kind === 'OperationDefinition' && d.operation === 'query'),
+      );
+      expect(queries.map(([name]) => name)).toEqual(expect.arrayContaining(['ViolationsDocument', 'RecentRepairsDocument', 'CheckRunHistoryDocument']));
+      for (const [name, document] of queries) {
+        expect({ name, refused: refusedForCost(print(document)).map((e) => e.message) }).toEqual({ name, refused: [] });
+        const response = await fetch(app.graphqlUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+          body: JSON.stringify({ query: print(document), variables: { first: MAX_PAGE_SIZE } }),
+        });
+        const body = (await response.json()) as GraphQLResponse['body'];
+        expect({ name, status: response.status, errors: body.errors }).toEqual({ name, status: 200, errors: undefined });
+      }
+    });
+
+    it('passes the README examples and the reported page (100 violations, 5 student fields and 7 others)', async () => {
+      const examples = readmeExamples();
+      expect(examples.length).toBeGreaterThanOrEqual(2);
+      for (const example of examples) expect({ example, refused: refusedForCost(example).map((e) => e.message) }).toEqual({ example, refused: [] });
+      const reported = `{ violations(first: 100) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node {
+        id type specialization progressLevel licenseLevel totalXp firstSeenAt student { id email fullName role isActive } } } } }`;
+      const { status, body } = await post(reported);
+      expect({ status, errors: body.errors }).toEqual({ status: 200, errors: undefined });
+    });
+
+    it('passes one full page of the richest row, every field of a repair with its student and actor', () => {
+      const user = 'id email fullName role isActive';
+      const everything = `{ repairs(first: 100) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node {
+        id trigger action specialization jobId violationId before after createdAt student { ${user} } actor { ${user} } } } } }`;
+      expect(refusedForCost(everything)).toEqual([]);
+    });
+
+    it('refuses aliased, fragment-spread and variable-sized amplification with MAX_COST', async () => {
+      const row = 'id type specialization progressLevel licenseLevel totalXp firstSeenAt lastSeenAt resolvedAt student { id email fullName role isActive }';
+      const abusive = [
+        `{ ${Array.from({ length: 10 }, (_, i) => `a${i}: violations(first: 100) { edges { node { id } } }`).join(' ')} }`,
+        `query ($n: Int) { a: repairs(first: $n) { ...r } b: repairs(first: $n) { ...r } c: repairs(first: $n) { ...r } }
+         fragment r on RepairConnection { edges { cursor node { id action before after student { id email fullName } actor { id email fullName } } } }`,
+        `fragment v on Violation { ${row} }
+         { a: violations(last: 100) { edges { node { ...v ...v } } } b: violations(last: 100) { edges { node { ...v } } } c: violations(first: 100) { edges { node { ...v } } } }`,
+      ];
+      for (const query of abusive) {
+        const { status, body } = await post(query);
+        expect({ status, data: body.data, extensions: body.errors?.[0]?.extensions }).toMatchObject({
+          status: 400,
+          data: undefined,
+          extensions: { code: 'BAD_USER_INPUT', limit: 'MAX_COST' },
+        });
       }
     });
   });

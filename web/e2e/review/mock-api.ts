@@ -68,7 +68,7 @@ export async function mockApi(page: Page, options: MockOptions = {}) {
           violations: {
             __typename: 'ViolationConnection',
             totalCount: violations.length === 0 ? 0 : 214,
-            pageInfo: { __typename: 'PageInfo', hasNextPage: violations.length > 0, endCursor: 'c1' },
+            pageInfo: { __typename: 'PageInfo', hasNextPage: violations.length > 0, hasPreviousPage: false, startCursor: violations[0] ? `c${violations[0].id}` : null, endCursor: 'c1' },
             edges: violations.map((node) => ({ __typename: 'ViolationEdge', cursor: `c${node.id}`, node })),
           },
         };

@@ -1,4 +1,5 @@
 import type { Orm } from '../database/database';
+import { keysetQuery, keysetRows, type KeysetPage } from '../database/keyset-page';
 import { query, type Sql } from '../database/sql';
 import type { CheckRunSnapshot, CheckTrigger, HealthState } from './integrity.types';
 
@@ -43,6 +44,7 @@ export interface CheckRunResults {
 export interface CheckRunPage {
   runs: CheckRunSnapshot[];
   hasNextPage: boolean;
+  hasPreviousPage: boolean;
 }
 
 /**
@@ -79,14 +81,21 @@ export class CheckRunRepository {
     await query(this.sql, 'update check_runs set job_id = ? where id = ?', [jobId, runId]);
   }
 
-  /** The run a job fills. Idempotent by job id, so a retried or resumed job keeps its run. */
+  /**
+   * The run a job fills. Idempotent by job id, so a retried or resumed job keeps its run. Looked up
+   * first: an `insert … on conflict` draws a sequence value even when the row exists (and for a
+   * reserved run it always does), which left a gap in the run ids after every job. Two workers racing
+   * on a new job id still meet at the unique index; the loser reads the winner's row.
+   */
   async findOrCreateForJob(jobId: string, trigger: CheckTrigger): Promise<CheckRunSnapshot> {
-    return this.one(
-      `insert into check_runs (trigger, job_id) values (?, ?)
-       on conflict (job_id) do update set job_id = excluded.job_id
-       returning ${RUN_COLUMNS}`,
+    const byJob = `select ${RUN_COLUMNS} from check_runs where job_id = ?`;
+    const existing = await this.maybe(byJob, [jobId]);
+    if (existing) return existing;
+    const created = await this.maybe(
+      `insert into check_runs (trigger, job_id) values (?, ?) on conflict (job_id) do nothing returning ${RUN_COLUMNS}`,
       [trigger, jobId],
     );
+    return created ?? this.one(byJob, [jobId]);
   }
 
   async findByJobId(jobId: string): Promise<CheckRunSnapshot | null> {
@@ -181,13 +190,11 @@ export class CheckRunRepository {
     );
   }
 
-  /** Newest first, keyset on the primary key. */
-  async page(first: number, afterId?: number): Promise<CheckRunPage> {
-    const rows = await query<JobRun>(this.sql, `select ${RUN_COLUMNS} from check_runs where id < ? order by id desc limit ?`, [
-      afterId ?? 2_147_483_647,
-      first + 1,
-    ]);
-    return { runs: rows.slice(0, first).map((row) => snapshotOf(toJobRun(row))), hasNextPage: rows.length > first };
+  /** Newest first, keyset on the primary key, either way from a cursor (see keyset-page.ts). */
+  async page(page: KeysetPage): Promise<CheckRunPage> {
+    const statement = keysetQuery(page, `select ${RUN_COLUMNS} from check_runs`, 'true', []);
+    const { rows, ...flags } = keysetRows(page, await query<JobRun>(this.sql, statement.text, statement.bindings));
+    return { runs: rows.map((row) => snapshotOf(toJobRun(row))), ...flags };
   }
 
   async count(): Promise<number> {

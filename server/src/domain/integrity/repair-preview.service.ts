@@ -1,8 +1,9 @@
 import type { Viewer } from '../auth/viewer';
-import { forbidden, notFound } from '../errors/domain-error';
+import { forbidden } from '../errors/domain-error';
 import type { LevelTable } from '../levels/level-table';
 import { checkSpecialization } from '../progress/progress.service';
 import { parseId } from '../shared/ids';
+import { absentPairError } from './absent-pair';
 import { planRepair, type RepairPlan } from './repair-plan';
 import type { RepairRepository } from './repair.repository';
 import type { PairField, PairFieldChange, PairRowChange, RepairPreview } from './repair-preview.types';
@@ -54,14 +55,7 @@ export class RepairPreviewService {
     if (viewer.role !== 'ADMIN') throw forbidden('Only admins may preview a repair.');
     const pair: PairKey = { studentId: parseId(studentIdRaw, 'studentId'), specialization: checkSpecialization(specializationRaw) };
     const { progress, license } = await this.repairs.readPair(pair);
-    if (!progress && !license) {
-      if (!(await this.repairs.studentExists(pair.studentId))) {
-        throw notFound(`Student ${pair.studentId} does not exist`, { field: 'studentId' });
-      }
-      throw notFound(`Student ${pair.studentId} has neither progress nor a license in ${pair.specialization}`, {
-        reason: 'SPECIALIZATION_NOT_ASSIGNED',
-      });
-    }
+    if (!progress && !license) throw await absentPairError(this.repairs, pair);
     const current: PairState = {
       progress: progress && { totalXp: progress.totalXp, currentLevel: progress.currentLevel },
       license: license && { currentLevel: license.currentLevel, maxAchievedLevel: license.maxAchievedLevel },

@@ -1,6 +1,7 @@
 import type { Orm } from '../database/database';
+import { keysetQuery, keysetRows, type KeysetPage } from '../database/keyset-page';
 import { query, type Sql } from '../database/sql';
-import type { Specialization } from '../shared/specialization';
+import type { Role, Specialization } from '../shared/specialization';
 import type { ViolationType } from './integrity.types';
 import type { RepairPlan } from './repair-plan';
 import type { LockedLicense, LockedProgress, PairKey, RepairOrigin, RepairRecord } from './repair.types';
@@ -28,6 +29,7 @@ const pairArrays = (pairs: readonly PairKey[]): [number[], string[]] => [pairs.m
 export interface RepairPage {
   repairs: RepairRecord[];
   hasNextPage: boolean;
+  hasPreviousPage: boolean;
 }
 
 /**
@@ -167,21 +169,20 @@ export class RepairRepository {
     return rows.map(toRecord);
   }
 
-  async studentExists(studentId: number): Promise<boolean> {
-    const rows = await query(this.sql, `select 1 from users where id = ? and role = 'STUDENT'`, [studentId]);
-    return rows.length > 0;
+  /** The user's role, or null when no user has this id (to explain a pair that has no rows). */
+  async roleOf(userId: number): Promise<Role | null> {
+    const [row] = await query<{ role: Role }>(this.sql, 'select role from users where id = ?', [userId]);
+    return row?.role ?? null;
   }
 
-  /** Newest first, keyset on the primary key; by student through repairs_student_id_idx. */
-  async page(first: number, afterId: number | undefined, studentId: number | undefined): Promise<RepairPage> {
-    const rows = await query<RepairRecord>(
-      this.sql,
-      `select ${REPAIR_COLUMNS} from repairs
-       where id < ? and (?::int is null or student_id = ?::int)
-       order by id desc limit ?`,
-      [afterId ?? 2_147_483_647, studentId ?? null, studentId ?? null, first + 1],
-    );
-    return { repairs: rows.slice(0, first).map(toRecord), hasNextPage: rows.length > first };
+  /** Newest first, keyset on the primary key (see keyset-page.ts); by student through repairs_student_id_idx. */
+  async page(page: KeysetPage, studentId: number | undefined): Promise<RepairPage> {
+    const statement = keysetQuery(page, `select ${REPAIR_COLUMNS} from repairs`, '(?::int is null or student_id = ?::int)', [
+      studentId ?? null,
+      studentId ?? null,
+    ]);
+    const { rows, ...flags } = keysetRows(page, await query<RepairRecord>(this.sql, statement.text, statement.bindings));
+    return { repairs: rows.map(toRecord), ...flags };
   }
 
   async count(studentId: number | undefined): Promise<number> {

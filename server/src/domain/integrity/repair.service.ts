@@ -1,5 +1,5 @@
 import type { Viewer } from '../auth/viewer';
-import { conflict, forbidden, notFound } from '../errors/domain-error';
+import { conflict, forbidden } from '../errors/domain-error';
 import { readableError } from '../errors/readable-error';
 import { publishSafely } from '../events/publish-safely';
 import { TOPICS, type EventPublisher } from '../events/topics';
@@ -7,6 +7,7 @@ import type { LevelTable } from '../levels/level-table';
 import type { Logger } from '../logging/logger';
 import { checkSpecialization } from '../progress/progress.service';
 import { parseId } from '../shared/ids';
+import { absentPairError } from './absent-pair';
 import { ONLY_ATTEMPT, type CheckRunLifecycle } from './check-run-lifecycle.service';
 import type { HealthService } from './health.service';
 import type { CheckRunOptions, IntegrityCheckService } from './integrity-check.service';
@@ -101,12 +102,7 @@ export class RepairService {
           resolvedViolations: outcome!.resolved,
         });
       case 'absent':
-        if (!(await this.repairs.studentExists(pair.studentId))) {
-          throw notFound(`Student ${pair.studentId} does not exist`, { field: 'studentId' });
-        }
-        throw notFound(`Student ${pair.studentId} has neither progress nor a license in ${pair.specialization}`, {
-          reason: 'SPECIALIZATION_NOT_ASSIGNED',
-        });
+        throw await absentPairError(this.repairs, pair);
     }
   }
 

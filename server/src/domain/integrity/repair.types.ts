@@ -46,7 +46,7 @@ export interface RepairRecord {
   trigger: RepairTrigger;
   actorId: number | null;
   jobId: string | null;
-  action: string;
+  action: RepairAction;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   createdAt: Date;

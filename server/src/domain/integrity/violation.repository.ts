@@ -1,4 +1,5 @@
 import type { Orm } from '../database/database';
+import { keysetQuery, keysetRows, type KeysetPage } from '../database/keyset-page';
 import { query, type Sql } from '../database/sql';
 import type { Specialization } from '../shared/specialization';
 import type { ViolationType } from './integrity.types';
@@ -30,6 +31,7 @@ export interface ViolationQuery {
 export interface ViolationPage {
   violations: ViolationRecord[];
   hasNextPage: boolean;
+  hasPreviousPage: boolean;
 }
 
 const COLUMNS = `id, student_id as "studentId", specialization, type, progress_level as "progressLevel",
@@ -37,7 +39,7 @@ const COLUMNS = `id, student_id as "studentId", specialization, type, progress_l
   resolved_at as "resolvedAt", first_run_id as "firstRunId", last_run_id as "lastRunId"`;
 
 /**
- * Reads of the violations table, newest first, keyset on id. Each filter combination has an index
+ * Reads of the violations table, newest first, keyset on id (forwards or backwards). Each filter combination has an index
  * that yields rows in id order: (type, id) / (specialization, id) / (id) among open violations,
  * (student_id, id) for one student, the primary key with resolved ones included.
  */
@@ -48,14 +50,12 @@ export class ViolationRepository {
     return this.orm.em.getKnex();
   }
 
-  async page(filter: ViolationQuery, first: number, afterId?: number): Promise<ViolationPage> {
+  /** One page either way from a cursor (see keyset-page.ts), through the same indexes. */
+  async page(filter: ViolationQuery, page: KeysetPage): Promise<ViolationPage> {
     const { where, bindings } = whereClause(filter);
-    const rows = await query<ViolationRecord>(
-      this.sql,
-      `select ${COLUMNS} from violations where ${where} and id < ? order by id desc limit ?`,
-      [...bindings, afterId ?? 2_147_483_647, first + 1],
-    );
-    return { violations: rows.slice(0, first).map(toRecord), hasNextPage: rows.length > first };
+    const statement = keysetQuery(page, `select ${COLUMNS} from violations`, where, bindings);
+    const { rows, ...flags } = keysetRows(page, await query<ViolationRecord>(this.sql, statement.text, statement.bindings));
+    return { violations: rows.map(toRecord), ...flags };
   }
 
   async count(filter: ViolationQuery): Promise<number> {

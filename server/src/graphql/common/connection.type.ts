@@ -1,10 +1,21 @@
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { encodeCursor } from './cursor';
 
-@ObjectType('PageInfo', { description: 'Relay page info: pass endCursor as `after` for the next page.', simpleResolvers: true })
+@ObjectType('PageInfo', {
+  description:
+    'Relay page info. Forward: pass endCursor as `after` with `first`; backward: startCursor as `before` with `last`. ' +
+    'hasPreviousPage after `after` (and hasNextPage before `before`) is true when a row still sits on the cursor’s side.',
+  simpleResolvers: true,
+})
 export class PageInfoType {
   @Field()
   hasNextPage!: boolean;
+
+  @Field()
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
 
   @Field(() => String, { nullable: true })
   endCursor!: string | null;
@@ -48,13 +59,18 @@ export function ConnectionType<T extends object>(name: string, node: ClassType<T
 export function toConnection<T extends { id: number }>(
   kind: string,
   rows: T[],
-  hasNextPage: boolean,
+  flags: { hasNextPage: boolean; hasPreviousPage: boolean },
   totalCount: () => Promise<number>,
 ): Connection<T> {
   const edges = rows.map((node) => ({ cursor: encodeCursor(kind, node.id), node }));
   return {
     edges,
-    pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: flags.hasNextPage,
+      hasPreviousPage: flags.hasPreviousPage,
+      startCursor: edges.at(0)?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
     get totalCount() {
       return totalCount();
     },

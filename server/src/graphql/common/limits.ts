@@ -1,4 +1,3 @@
-import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
@@ -13,6 +12,7 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
+import { costLimitRule, MAX_QUERY_COST } from './query-cost';
 
 /**
  * Shape limits for every operation, on HTTP (Apollo) and WebSocket (graphql-ws) alike. The numbers fit
@@ -22,8 +22,8 @@ import {
 export const GRAPHQL_LIMITS = {
   depth: 8,
   aliases: 10,
-  /** graphql-armor's cost: objects 2, scalars 1, ×1.5 per level; introspection is not counted. */
-  cost: 5_000,
+  /** query-cost.ts: scalars 1, objects 2, lists × the rows of their page; a full page × ROW_BUDGET. */
+  cost: MAX_QUERY_COST,
   tokens: 1_000,
   directives: 10,
 } as const;
@@ -63,7 +63,7 @@ export function limitValidationRules(): ValidationRule[] {
   return [
     maxDepthRule({ n: GRAPHQL_LIMITS.depth, ...reporting('MAX_DEPTH') }),
     maxAliasesRule({ n: GRAPHQL_LIMITS.aliases, ...reporting('MAX_ALIASES') }),
-    costLimitRule({ maxCost: GRAPHQL_LIMITS.cost, ...reporting('MAX_COST') }),
+    costLimitRule(GRAPHQL_LIMITS.cost),
     maxDirectivesRule({ n: GRAPHQL_LIMITS.directives, ...reporting('MAX_DIRECTIVES') }),
   ] as ValidationRule[];
 }

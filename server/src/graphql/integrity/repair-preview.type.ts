@@ -1,10 +1,12 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { ViolationType } from '../../domain/integrity/integrity.types';
 import type { PairRowChange } from '../../domain/integrity/repair-preview.types';
+import type { RepairAction } from '../../domain/integrity/repair.types';
 import type { Specialization } from '../../domain/shared/specialization';
 import { SpecializationEnum, ViolationTypeEnum } from '../common/enums';
 import { PairRowChangeEnum } from './pair-change.enums';
 import { PairFieldChangeType } from './pair-field-change.type';
+import { RepairActionEnum } from './repair-action.enum';
 
 /** Fields mirror `RepairPreview`, so the domain's answer is returned as is. */
 @ObjectType('RepairPreview', {
@@ -21,11 +23,11 @@ export class RepairPreviewType {
   @Field({ description: 'True when the pair already satisfies the invariant: resyncLicense would answer CONFLICT (ALREADY_CONSISTENT).' })
   alreadyConsistent!: boolean;
 
-  @Field(() => String, {
+  @Field(() => RepairActionEnum, {
     nullable: true,
-    description: 'The action the repair would be audited with (the values of Repair.action); null when already consistent.',
+    description: 'The action the repair would be audited with (as Repair.action); null when already consistent.',
   })
-  action!: string | null;
+  action!: RepairAction | null;
 
   @Field(() => ViolationTypeEnum, { nullable: true, description: 'The violation the repair answers first.' })
   violationType!: ViolationType | null;

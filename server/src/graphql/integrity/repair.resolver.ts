@@ -1,10 +1,10 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../../domain/errors/domain-error';
 import type { RepairRecord } from '../../domain/integrity/repair.types';
 import { parseId } from '../../domain/shared/ids';
 import type { Specialization } from '../../domain/shared/specialization';
 import { toConnection, type Connection } from '../common/connection.type';
-import { decodeCursor } from '../common/cursor';
+import { ConnectionArgs, pageRequestOf } from '../common/connection.args';
 import { SpecializationEnum } from '../common/enums';
 import type { GraphQLContext } from '../context';
 import { UserType } from '../users/user.type';
@@ -14,24 +14,22 @@ import { RepairType } from './repair.type';
 @Resolver(() => RepairType)
 export class RepairResolver {
   @Authorized('ADMIN')
-  @Query(() => RepairConnectionType, { description: 'The repair audit, newest first, optionally for one student. `first`: 1 to 100.' })
+  @Query(() => RepairConnectionType, {
+    description: 'The repair audit, newest first, optionally for one student; pages forwards (first/after) or backwards (last/before).',
+  })
   async repairs(
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('studentId', () => ID, { nullable: true }) studentId: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Connection<RepairRecord>> {
-    const page = await ctx.services.integrityReads.repairs(studentId ? parseId(studentId, 'studentId') : undefined, {
-      first: first ?? 50,
-      afterId: decodeCursor('repair', after),
-    });
-    return toConnection('repair', page.repairs, page.hasNextPage, page.totalCount);
+    const page = await ctx.services.integrityReads.repairs(studentId ? parseId(studentId, 'studentId') : undefined, pageRequestOf('repair', args));
+    return toConnection('repair', page.repairs, page, page.totalCount);
   }
 
   @Authorized('ADMIN')
   @Mutation(() => RepairType, {
     description:
-      'Repairs one pair now (license follows progress, progress follows XP), audited with you as actor. CONFLICT (reason ALREADY_CONSISTENT) if there is nothing to repair.',
+      'Repairs one pair now (license follows progress, progress follows XP), audited with you as actor. CONFLICT with reason ALREADY_CONSISTENT if there is nothing to repair, or SPECIALIZATION_NOT_ASSIGNED if the student has neither progress nor a license in it; BAD_USER_INPUT with reason NOT_A_STUDENT for a user who is not a student.',
   })
   resyncLicense(
     @Arg('studentId', () => ID) studentId: string,

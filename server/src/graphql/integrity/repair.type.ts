@@ -1,7 +1,9 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { RepairTrigger } from '../../domain/integrity/integrity.types';
+import type { RepairAction } from '../../domain/integrity/repair.types';
 import type { Specialization } from '../../domain/shared/specialization';
 import { SpecializationEnum } from '../common/enums';
+import { RepairActionEnum } from './repair-action.enum';
 import { RepairTriggerEnum } from './repair-trigger.enum';
 
 /** Fields mirror `RepairRecord`; `student`, `actor`, `before` and `after` come from RepairResolver. */
@@ -13,11 +15,8 @@ export class RepairType {
   @Field(() => RepairTriggerEnum)
   trigger!: RepairTrigger;
 
-  @Field({
-    description:
-      'LICENSE_LEVEL_SYNCED, LICENSE_ISSUED, PROGRESS_LEVEL_RECOMPUTED (license follows) or PROGRESS_RESTORED (orphan license).',
-  })
-  action!: string;
+  @Field(() => RepairActionEnum, { description: 'What the repair changed.' })
+  action!: RepairAction;
 
   studentId!: number;
 

@@ -1,9 +1,9 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../../domain/errors/domain-error';
 import type { ViolationRecord } from '../../domain/integrity/violation.repository';
 import { parseId } from '../../domain/shared/ids';
 import { toConnection, type Connection } from '../common/connection.type';
-import { decodeCursor } from '../common/cursor';
+import { ConnectionArgs, pageRequestOf } from '../common/connection.args';
 import type { GraphQLContext } from '../context';
 import { UserType } from '../users/user.type';
 import { ViolationConnectionType } from './violation-connection.type';
@@ -13,10 +13,11 @@ import { ViolationType } from './violation.type';
 @Resolver(() => ViolationType)
 export class ViolationResolver {
   @Authorized('ADMIN')
-  @Query(() => ViolationConnectionType, { description: 'Violations newest first, open ones unless filter.includeResolved. `first`: 1 to 100.' })
+  @Query(() => ViolationConnectionType, {
+    description: 'Violations newest first, open ones unless filter.includeResolved; pages forwards (first/after) or backwards (last/before).',
+  })
   async violations(
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('filter', () => ViolationFilterInput, { nullable: true }) filter: ViolationFilterInput | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Connection<ViolationRecord>> {
@@ -28,9 +29,9 @@ export class ViolationResolver {
         studentSearch: filter?.student?.trim() || undefined,
         includeResolved: filter?.includeResolved ?? false,
       },
-      { first: first ?? 50, afterId: decodeCursor('violation', after) },
+      pageRequestOf('violation', args),
     );
-    return toConnection('violation', page.violations, page.hasNextPage, page.totalCount);
+    return toConnection('violation', page.violations, page, page.totalCount);
   }
 
   @FieldResolver(() => UserType)

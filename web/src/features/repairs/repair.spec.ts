@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeActor, describeChange, parsePairLevels } from './repair';
+import type { RepairAction } from '../../generated/graphql';
+import { describeAction, describeActor, describeChange, parsePairLevels } from './repair';
 
 describe('describeChange', () => {
   it('shows the license level moving to the progress level', () => {
@@ -25,5 +26,12 @@ describe('describeActor', () => {
     expect(describeActor({ trigger: 'MANUAL', actor: { id: '1', fullName: 'Ada Admin' } })).toBe('Ada Admin');
     expect(describeActor({ trigger: 'AUTO_SYNC', actor: null })).toBe('Auto-sync');
     expect(describeActor({ trigger: 'ENFORCER', actor: null })).toBe('Coupling enforcer');
+  });
+});
+
+describe('describeAction', () => {
+  it('words every action of the RepairAction enum', () => {
+    const actions: RepairAction[] = ['LICENSE_ISSUED', 'LICENSE_LEVEL_SYNCED', 'PROGRESS_LEVEL_RECOMPUTED', 'PROGRESS_RESTORED'];
+    expect(actions.map(describeAction)).toEqual(['License issued', 'License level synced', 'Level recomputed from XP', 'Progress restored']);
   });
 });

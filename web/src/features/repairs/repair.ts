@@ -1,8 +1,8 @@
-import type { RecentRepairsQuery, RepairTrigger } from '../../generated/graphql';
+import type { RecentRepairsQuery, RepairAction, RepairTrigger } from '../../generated/graphql';
 
 export type Repair = RecentRepairsQuery['repairs']['edges'][number]['node'];
 
-const actionLabel: Record<string, string> = {
+const actionLabel: Record<RepairAction, string> = {
   LICENSE_LEVEL_SYNCED: 'License level synced',
   LICENSE_ISSUED: 'License issued',
   PROGRESS_LEVEL_RECOMPUTED: 'Level recomputed from XP',
@@ -15,8 +15,8 @@ const triggerLabel: Record<RepairTrigger, string> = {
   ENFORCER: 'Coupling enforcer',
 };
 
-export function describeAction(action: string): string {
-  return actionLabel[action] ?? action;
+export function describeAction(action: RepairAction): string {
+  return actionLabel[action];
 }
 
 /** Who made the repair: the admin by name, else the job or the enforcer. */

@@ -6,11 +6,16 @@ import { aRepairPreview, aViolation } from '../../../test/factories';
 import type { Violation } from '../violation';
 import { ViolationsPanel } from './ViolationsPanel';
 
-function connection(violations: Violation[], hasNextPage = false) {
+function connection(violations: Violation[], hasNextPage = false, hasPreviousPage = false) {
   return ok({
     violations: {
       totalCount: violations.length,
-      pageInfo: { hasNextPage, endCursor: hasNextPage ? 'cursor-1' : null },
+      pageInfo: {
+        hasNextPage,
+        hasPreviousPage,
+        startCursor: violations.length ? `c-${violations[0]!.id}` : null,
+        endCursor: hasNextPage ? 'cursor-1' : null,
+      },
       edges: violations.map((node) => ({ cursor: `c-${node.id}`, node })),
     },
   });
@@ -95,5 +100,30 @@ describe('ViolationsPanel', () => {
       after: 'cursor-1',
       filter: { type: 'MISSING_LICENSE', specialization: 'COACH', studentId: null, student: null, includeResolved: false },
     });
+  });
+
+  it('pages back from the start of the page on screen, and to the newest rows on page 1', async () => {
+    const api = createFakeApi((_operation, variables) => {
+      const page = variables.after === 'cursor-1' ? 'p' : variables.before ? 'b' : 'n';
+      return connection([aViolation({ id: `${page}${String(variables.after ?? variables.before ?? '')}` })], true, page !== 'n');
+    });
+    renderWithApi(<ViolationsPanel now={Date.now()} />, api);
+    const user = userEvent.setup();
+    await screen.findByTestId('violation-row');
+
+    await user.click(screen.getByRole('button', { name: /Next/ }));
+    await user.click(screen.getByRole('button', { name: /Next/ }));
+    expect(api.callsTo('Violations').at(-1)!.variables).toMatchObject({ first: 25, after: 'cursor-1' });
+    await screen.findByText(/^51–51 of/);
+
+    await user.click(screen.getByRole('button', { name: /Previous/ }));
+    const back = api.callsTo('Violations').at(-1)!.variables;
+    expect(back).toMatchObject({ last: 25, before: 'c-pcursor-1' });
+    expect(back).not.toHaveProperty('first');
+    await screen.findByText(/^26–26 of/);
+
+    await user.click(screen.getByRole('button', { name: /Previous/ }));
+    expect(api.callsTo('Violations').at(-1)!.variables).toMatchObject({ first: 25, after: null });
+    expect(screen.getByRole('button', { name: /Previous/ })).toHaveProperty('disabled', true);
   });
 });

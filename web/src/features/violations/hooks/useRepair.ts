@@ -5,6 +5,9 @@ import { ResyncLicenseMutation } from '../graphql/resync-license.mutation';
 import type { Violation } from '../violation';
 
 function describeRepairError(error: CombinedError): string {
+  if (error.graphQLErrors[0]?.extensions?.reason === 'SPECIALIZATION_NOT_ASSIGNED') {
+    return 'This student no longer has progress or a license in this specialization.';
+  }
   switch (error.graphQLErrors[0]?.extensions?.code) {
     case 'NOT_FOUND':
       return 'This student or specialization no longer exists.';

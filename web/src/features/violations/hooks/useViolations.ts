@@ -27,12 +27,23 @@ function toFilter(filters: ViolationFilters): ViolationFilter {
   };
 }
 
-/** Filtered, cursor-paginated violations; the cursor stack makes "Previous" possible on a forward-only connection. */
+/** Where the table stands: page 1 is always the newest rows; other pages are reached from a neighbour's cursor. */
+type Position = { page: number; first: number; after: string | null } | { page: number; last: number; before: string };
+
+const newest: Position = { page: 1, first: pageSize, after: null };
+
+/**
+ * Filtered, cursor-paginated violations. "Next" pages forwards from the end of the current page,
+ * "Previous" backwards from its start, so each shows the rows right next to what is on screen even
+ * while live updates resolve or add violations; back on page 1 it is the newest rows again.
+ */
 export function useViolations() {
   const [filters, setFiltersState] = useState<ViolationFilters>(emptyFilters);
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
-  const after = cursors[cursors.length - 1];
-  const variables = useMemo(() => ({ first: pageSize, after, filter: toFilter(filters) }), [after, filters]);
+  const [position, setPosition] = useState<Position>(newest);
+  const variables = useMemo(() => {
+    const { page: _page, ...cursor } = position;
+    return { ...cursor, filter: toFilter(filters) };
+  }, [position, filters]);
   const [{ data, error, fetching }] = useLiveQuery({ query: ViolationsQuery, variables });
   const connection = data?.violations;
 
@@ -40,20 +51,23 @@ export function useViolations() {
     filters,
     setFilters: (next: ViolationFilters) => {
       setFiltersState(next);
-      setCursors([null]);
+      setPosition(newest);
     },
     violations: connection?.edges.map((edge) => edge.node) ?? [],
     totalCount: connection?.totalCount ?? 0,
     loaded: connection !== undefined,
     error,
     fetching,
-    page: cursors.length,
-    hasPrevious: cursors.length > 1,
+    page: position.page,
+    hasPrevious: position.page > 1,
     hasNext: connection?.pageInfo.hasNextPage ?? false,
     next: () => {
       const end = connection?.pageInfo.endCursor;
-      if (end) setCursors((stack) => [...stack, end]);
+      if (end) setPosition({ page: position.page + 1, first: pageSize, after: end });
     },
-    previous: () => setCursors((stack) => (stack.length > 1 ? stack.slice(0, -1) : stack)),
+    previous: () => {
+      const start = connection?.pageInfo.startCursor;
+      setPosition(position.page <= 2 || !start ? newest : { page: position.page - 1, last: pageSize, before: start });
+    },
   };
 }
