@@ -195,7 +195,7 @@ describe('repairPreview', () => {
   });
 
   describe('bad input', () => {
-    it('answers BAD_USER_INPUT for a malformed id or specialization, NOT_FOUND for an unknown student or an unassigned pair', async () => {
+    it('answers BAD_USER_INPUT for a malformed id or specialization, NOT_FOUND for an unknown student, CONFLICT for an unassigned pair (as resyncLicense)', async () => {
       const student = await insertStudent(app);
       await insertPair(app, student, 'PLAYER', { progress: { totalXp: 0, level: 1 } });
       for (const id of ['abc', '0', '-1', '99999999999']) {
@@ -204,7 +204,7 @@ describe('repairPreview', () => {
       expect((await preview(student, 'WIZARD')).body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect((await preview(999_999)).body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'studentId' });
       expect((await preview(student, 'COACH')).body.errors?.[0]?.extensions).toMatchObject({
-        code: 'NOT_FOUND',
+        code: 'CONFLICT',
         reason: 'SPECIALIZATION_NOT_ASSIGNED',
       });
     });

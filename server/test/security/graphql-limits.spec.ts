@@ -8,7 +8,7 @@ import { GRAPHQL_LIMITS, LIMITED_PARSE_OPTIONS, limitValidationRules } from '../
 import { documentCost } from '../../src/graphql/common/query-cost';
 import { buildApiSchema } from '../../src/graphql/schema';
 import { WS_MAX_PAYLOAD } from '../../src/http/graphql-websocket';
-import { startTestApp, type GraphQLResponse, type TestApp } from '../support/test-app';
+import { createStudent, startTestApp, type GraphQLResponse, type TestApp } from '../support/test-app';
 import { openWsSession, type WsSession } from '../support/ws-session';
 
 const BODY_LIMIT = 64 * 1024;
@@ -195,12 +195,14 @@ describe('GraphQL shape limits', () => {
         document.definitions.some((d) => d.kind === 'OperationDefinition' && d.operation === 'query'),
       );
       expect(queries.map(([name]) => name)).toEqual(expect.arrayContaining(['ViolationsDocument', 'RecentRepairsDocument', 'CheckRunHistoryDocument']));
+      // Queries about one pair (the repair preview) ask about a real one.
+      const student = await createStudent(app, ['PLAYER']);
       for (const [name, document] of queries) {
         expect({ name, refused: refusedForCost(print(document)).map((e) => e.message) }).toEqual({ name, refused: [] });
         const response = await fetch(app.graphqlUrl, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
-          body: JSON.stringify({ query: print(document), variables: { first: MAX_PAGE_SIZE } }),
+          body: JSON.stringify({ query: print(document), variables: { first: MAX_PAGE_SIZE, studentId: String(student.id), specialization: 'PLAYER' } }),
         });
         const body = (await response.json()) as GraphQLResponse['body'];
         expect({ name, status: response.status, errors: body.errors }).toEqual({ name, status: 200, errors: undefined });
