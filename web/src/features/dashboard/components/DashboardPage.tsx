@@ -27,7 +27,7 @@ export function DashboardPage() {
         <ApiUnreachableBanner />
         <div className="dashboard__grid">
           <HealthPanel status={status} loadedRunId={loadedRunId} now={now} />
-          <MetricsPanel />
+          <MetricsPanel healthState={status?.state} />
           <HistoryPanel />
           <SystemInfoPanel now={now} />
           <ViolationsPanel now={now} />

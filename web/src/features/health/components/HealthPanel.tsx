@@ -73,7 +73,7 @@ export function HealthPanel({ status, loadedRunId, now }: HealthPanelProps) {
               <dd>{formatNumber(lastSucceeded?.pairsChecked)}</dd>
             </div>
             <div>
-              <dt>Inconsistent</dt>
+              <dt>Inconsistent at last check</dt>
               <dd>{formatNumber(lastSucceeded?.inconsistent)}</dd>
             </div>
             <div>
