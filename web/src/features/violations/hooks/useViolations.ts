@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Specialization, ViolationFilter, ViolationType } from '../../../generated/graphql';
 import { useLiveQuery } from '../../connection/hooks/useLiveQuery';
+import { afterRepairsToo } from '../../connection/refresh-bus';
 import { ViolationsQuery } from '../graphql/violations.query';
 
 export interface ViolationFilters {
@@ -33,7 +34,7 @@ export function useViolations() {
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const after = cursors[cursors.length - 1];
   const variables = useMemo(() => ({ first: pageSize, after, filter: toFilter(filters) }), [after, filters]);
-  const [{ data, error, fetching }] = useLiveQuery({ query: ViolationsQuery, variables });
+  const [{ data, error, fetching }] = useLiveQuery({ query: ViolationsQuery, variables }, { refreshOn: afterRepairsToo });
   const connection = data?.violations;
 
   return {
