@@ -1,6 +1,7 @@
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import { Client, fetchExchange, mapExchange, subscriptionExchange, type CombinedError } from 'urql';
 import { ConnectionStatus } from './connection-status';
+import { retryingRateLimits } from './rate-limited-fetch';
 import { RefreshBus } from './refresh-bus';
 
 export interface LiveClient {
@@ -110,7 +111,7 @@ export function createLiveClient({ token, onSessionExpired, httpUrl = '/graphql'
 
   const client = new Client({
     url: httpUrl,
-    fetch: monitoredFetch,
+    fetch: retryingRateLimits(monitoredFetch, status),
     fetchOptions: () => ({ headers: { authorization: `Bearer ${token}` } }),
     exchanges: [
       mapExchange({

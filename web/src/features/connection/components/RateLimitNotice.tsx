@@ -1,0 +1,37 @@
+import { useEffect, useState } from 'react';
+import { Icon } from '../../../shared/components/Icon';
+import { useConnectionStatus } from '../hooks/useConnectionStatus';
+
+/** Seconds left until `until`, ticking once a second while there is a wait. */
+function useSecondsLeft(until: number | null): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (until === null) return;
+    setNow(Date.now());
+    const timer = window.setInterval(() => setNow(Date.now()), 1_000);
+    return () => window.clearInterval(timer);
+  }, [until]);
+  return until === null ? 0 : Math.max(1, Math.ceil((until - now) / 1000));
+}
+
+/**
+ * Shown while requests wait out a 429: the dashboard sends them again by itself once the API's
+ * budget allows, and says so, instead of leaving a dialog with an error.
+ */
+export function RateLimitNotice() {
+  const { rateLimitedUntil } = useConnectionStatus();
+  const seconds = useSecondsLeft(rateLimitedUntil);
+  return (
+    <div role="status" aria-live="polite" className="banner-slot">
+      {rateLimitedUntil !== null ? (
+        <div className="banner banner--warning" data-testid="rate-limited">
+          <Icon name="activity" size={18} />
+          <div>
+            <strong>Too many requests — retrying in {seconds} s.</strong>{' '}
+            <span>The API asked the dashboard to slow down; what you asked for is sent again by itself.</span>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}
