@@ -68,7 +68,7 @@ describe('when the API answers 429', () => {
     await user.click(await screen.findByRole('button', { name: 'Repair Player license of Noah Okafor' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Repair license' }));
 
-    const notice = await screen.findByTestId('rate-limited');
+    const notice = await screen.findByTestId('rate-limited', {}, { timeout: 5_000 });
     expect(notice.textContent).toContain('Too many requests — retrying in 1 s.');
     // Not a dead dialog with an error: still working on it.
     expect(within(screen.getByRole('dialog')).queryByRole('alert')).toBeNull();
@@ -89,7 +89,7 @@ describe('when the API answers 429', () => {
     refusals.Violations = 1; // the list's refetch after the repair is refused once
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Repair license' }));
 
-    expect((await screen.findByTestId('rate-limited')).textContent).toContain('retrying in 1 s');
+    expect((await screen.findByTestId('rate-limited', {}, { timeout: 5_000 })).textContent).toContain('retrying in 1 s');
     await waitFor(() => expect(screen.queryByText('Noah Okafor')).toBeNull(), { timeout: 5_000 });
     expect(screen.queryByTestId('rate-limited')).toBeNull();
     expect(screen.getByTestId('violations-count').textContent).toBe('1 open violation');

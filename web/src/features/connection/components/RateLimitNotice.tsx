@@ -16,15 +16,16 @@ function useSecondsLeft(until: number | null): number {
 
 /**
  * Shown while requests wait out a 429: the dashboard sends them again by itself once the API's
- * budget allows, and says so, instead of leaving a dialog with an error.
+ * budget allows, and says so, instead of leaving a dialog with an error. It floats above the page
+ * and any open dialog (a repair waiting its turn is the usual case), without moving the layout.
  */
 export function RateLimitNotice() {
   const { rateLimitedUntil } = useConnectionStatus();
   const seconds = useSecondsLeft(rateLimitedUntil);
   return (
-    <div role="status" aria-live="polite" className="banner-slot">
+    <div role="status" aria-live="polite" className="rate-limit-slot">
       {rateLimitedUntil !== null ? (
-        <div className="banner banner--warning" data-testid="rate-limited">
+        <div className="banner banner--warning banner--floating" data-testid="rate-limited">
           <Icon name="activity" size={18} />
           <div>
             <strong>Too many requests — retrying in {seconds} s.</strong>{' '}
