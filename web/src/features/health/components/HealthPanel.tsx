@@ -73,8 +73,11 @@ export function HealthPanel({ status, loadedRunId, now }: HealthPanelProps) {
               <dd>{formatNumber(lastSucceeded?.pairsChecked)}</dd>
             </div>
             <div>
-              <dt>Inconsistent at last check</dt>
-              <dd>{formatNumber(lastSucceeded?.inconsistent)}</dd>
+              <dt>Inconsistent</dt>
+              <dd>
+                {formatNumber(lastSucceeded?.inconsistent)}
+                {lastSucceeded ? <span className="health__fact-detail">at the last check</span> : null}
+              </dd>
             </div>
             <div>
               <dt>Next scheduled</dt>

@@ -33,7 +33,7 @@ export function MetricsPanel({ healthState }: MetricsPanelProps) {
           <MetricCard
             label="Open violations"
             value={formatNumber(metrics?.openViolations)}
-            hint="open now, repairs since the last check included"
+            hint="open now: repairs since the last check count at once"
             tone={openViolationsTone(metrics?.openViolations, healthState)}
             valueTestId="open-violations"
             wide
