@@ -1,6 +1,6 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Client, fetchExchange, Provider } from 'urql';
 import { aViolation } from '../../../test/factories';
 import { ViolationsPanel } from '../../violations/components/ViolationsPanel';
@@ -60,6 +60,31 @@ function renderDashboard(refusals: Record<string, number>) {
   );
   return { sent, status };
 }
+
+describe('RateLimitNotice', () => {
+  it('counts down the wait from when it starts, and goes away when the requests are sent again', () => {
+    vi.useFakeTimers();
+    try {
+      const status = new ConnectionStatus();
+      render(
+        <LiveContext.Provider value={{ status, refresh: new RefreshBus() }}>
+          <RateLimitNotice />
+        </LiveContext.Provider>,
+      );
+      expect(screen.queryByTestId('rate-limited')).toBeNull();
+      act(() => void vi.advanceTimersByTime(5_000)); // mounted long before the first 429
+      let lifted = () => {};
+      act(() => void (lifted = status.rateLimited(Date.now() + 3_000)));
+      expect(screen.getByTestId('rate-limited').textContent).toContain('Too many requests — retrying in 3 s.');
+      act(() => void vi.advanceTimersByTime(1_000));
+      expect(screen.getByTestId('rate-limited').textContent).toContain('retrying in 2 s.');
+      act(() => lifted());
+      expect(screen.queryByTestId('rate-limited')).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
 
 describe('when the API answers 429', () => {
   it('keeps the repair going: says it is retrying, sends it again once allowed, and the row resolves', async () => {

@@ -4,10 +4,15 @@ import { useConnectionStatus } from '../hooks/useConnectionStatus';
 
 /** Seconds left until `until`, ticking once a second while there is a wait. */
 function useSecondsLeft(until: number | null): number {
+  // Read when the wait starts, not at mount: a notice mounted long before would count from then.
   const [now, setNow] = useState(() => Date.now());
+  const [shownUntil, setShownUntil] = useState(until);
+  if (shownUntil !== until) {
+    setShownUntil(until);
+    setNow(Date.now());
+  }
   useEffect(() => {
     if (until === null) return;
-    setNow(Date.now());
     const timer = window.setInterval(() => setNow(Date.now()), 1_000);
     return () => window.clearInterval(timer);
   }, [until]);
