@@ -13,6 +13,9 @@ import { createContext, type GraphQLContext } from '../graphql/context';
 import { refuseBatchedRequests } from './batch-guard';
 import { clientAddressOf } from './client-address';
 
+/** The largest JSON body /graphql reads (the rate limiter reads a signed-in caller's body with the same limit). */
+export const GRAPHQL_BODY_LIMIT = '64kb';
+
 export interface GraphQLEndpoint {
   readonly apollo: ApolloServer<GraphQLContext>;
   readonly handler: RequestHandler[];
@@ -70,5 +73,5 @@ export async function createGraphQLEndpoint(options: {
     context: ({ req, res }) =>
       createContext(services, req.headers.authorization, String(res.locals.requestId ?? ''), clientAddressOf(res)),
   });
-  return { apollo, handler: [express.json({ limit: '64kb' }), refuseBatchedRequests, handler] };
+  return { apollo, handler: [express.json({ limit: GRAPHQL_BODY_LIMIT }), refuseBatchedRequests, handler] };
 }

@@ -26,8 +26,10 @@ export class RateBudget {
 }
 
 export interface RateLimiters {
-  /** Every /graphql request: per signed-in user, else per client IP. */
+  /** Every /graphql request but a signed-in user's queries: per signed-in user, else per client IP. */
   readonly api: RateBudget;
+  /** A signed-in user's queries (the dashboard's reads), per user. */
+  readonly sessionReads: RateBudget;
   /** Each executed `login` field, per client IP. */
   readonly loginPerIp: RateBudget;
   /** Each executed `login` field, per client IP and email: the brute-force budget. */
@@ -72,6 +74,7 @@ export function createRateLimiters(config: AppConfig, logger: Logger): RateLimit
 
   return {
     api: budget('api', config.rateLimitPerMinute),
+    sessionReads: budget('reads', config.rateLimits.sessionReadsPerMinute),
     loginPerIp: budget('login-ip', config.rateLimits.loginPerIpPerMinute),
     loginPerEmail: budget('login-email', config.rateLimits.loginPerEmailPerMinute),
     wsSubscribe: budget('ws-subscribe', config.rateLimits.wsSubscribesPerMinute),

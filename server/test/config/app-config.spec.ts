@@ -8,6 +8,13 @@ describe('loadConfig', () => {
     expect(config.health).toEqual({ healthyThreshold: 0.99, degradedThreshold: 0.95 });
   });
 
+  it('gives a signed-in user ten times RATE_LIMIT_PER_MINUTE for queries unless RATE_LIMIT_READS_PER_MINUTE says otherwise', () => {
+    expect(loadConfig({}).rateLimits.sessionReadsPerMinute).toBe(1000);
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '30' }).rateLimits.sessionReadsPerMinute).toBe(300);
+    expect(loadConfig({ RATE_LIMIT_READS_PER_MINUTE: '250' }).rateLimits.sessionReadsPerMinute).toBe(250);
+    expect(() => loadConfig({ RATE_LIMIT_READS_PER_MINUTE: '0' })).toThrow(/^Invalid configuration: RATE_LIMIT_READS_PER_MINUTE /);
+  });
+
   it('refuses production without JWT_SECRET, in one line naming the variable', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/^Invalid configuration: JWT_SECRET is required when NODE_ENV=production$/);
   });

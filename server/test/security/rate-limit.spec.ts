@@ -42,7 +42,8 @@ describe('when a client goes over RATE_LIMIT_PER_MINUTE', () => {
   const LIMIT = 5;
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp(isolated({ RATE_LIMIT_PER_MINUTE: String(LIMIT) }));
+    // Reads of a signed-in user have their own budget (next block); here it is as small as the other.
+    app = await startTestApp(isolated({ RATE_LIMIT_PER_MINUTE: String(LIMIT), RATE_LIMIT_READS_PER_MINUTE: String(LIMIT) }));
   });
   afterAll(() => app.close());
 
@@ -62,6 +63,48 @@ describe('when a client goes over RATE_LIMIT_PER_MINUTE', () => {
     expectRateLimited(await post(app, { query: '{ me { id } }' }, token));
     // The address is spent: an invalid token is charged to it, not to a fresh budget.
     expectRateLimited(await post(app, { query: '{ me { id } }' }, `${token.slice(0, -2)}xx`));
+  });
+});
+
+describe("when a signed-in user's queries and mutations share the minute", () => {
+  const WRITES = 4;
+  const READS = 10;
+  let app: TestApp;
+  let token: string;
+  beforeAll(async () => {
+    app = await startTestApp(isolated({ RATE_LIMIT_PER_MINUTE: String(WRITES), RATE_LIMIT_READS_PER_MINUTE: String(READS) }));
+    ({ token } = await app.createUser('STUDENT'));
+  });
+  afterAll(() => app.close());
+
+  it('charges queries to the reads budget, so reading more than RATE_LIMIT_PER_MINUTE is not refused, and hammering reads still is', async () => {
+    const statuses = [];
+    for (let i = 0; i < READS; i += 1) statuses.push((await post(app, { query: '{ me { id } }' }, token)).status);
+    expect(statuses).toEqual(Array.from({ length: READS }, () => 200));
+    expectRateLimited(await post(app, { query: '{ me { id } }' }, token));
+  });
+
+  it('keeps mutations on RATE_LIMIT_PER_MINUTE, untouched by the reads', async () => {
+    const statuses = [];
+    for (let i = 0; i < WRITES; i += 1) statuses.push((await post(app, { query: 'mutation { __typename }' }, token)).status);
+    expect(statuses).toEqual(Array.from({ length: WRITES }, () => 200));
+    expectRateLimited(await post(app, { query: 'mutation { __typename }' }, token));
+  });
+
+  it('takes the kind from the operation that runs: a mutation named beside a query, or a document it cannot read, is a write', async () => {
+    const other = (await app.createUser('STUDENT')).token;
+    const mixed = { query: 'query Look { __typename } mutation Write { __typename }', operationName: 'Write' };
+    for (let i = 0; i < WRITES - 1; i += 1) expect((await post(app, mixed, other)).status).toBe(200);
+    expect((await post(app, { query: '{ me { id ' }, other)).status).toBe(400);
+    expectRateLimited(await post(app, mixed, other));
+    // Its reads budget is still whole.
+    expect((await post(app, { query: 'query Look { __typename } mutation Write { __typename }', operationName: 'Look' }, other)).status).toBe(200);
+  });
+
+  it('charges anonymous queries to the address budget, not to a reads budget', async () => {
+    const statuses = [];
+    for (let i = 0; i < WRITES + 1; i += 1) statuses.push((await post(app, { query: '{ __typename }' })).status);
+    expect(statuses).toEqual([...Array.from({ length: WRITES }, () => 200), 429]);
   });
 });
 

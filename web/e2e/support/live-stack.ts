@@ -37,9 +37,10 @@ async function buildDashboard(): Promise<string> {
 /**
  * The whole product for browser tests: PostgreSQL and Redis from the test harness, the API composed
  * exactly as server/src/main.ts does (in this process, so it can serve a fresh dashboard build), and
- * a real worker process (workers/src/main.ts) consuming the same queue.
+ * a real worker process (workers/src/main.ts) consuming the same queue. `apiEnv` overrides the API's
+ * environment; a key set to undefined takes the product's default (e.g. a rate limit the harness raises).
  */
-export async function startLiveStack(workerEnv: Record<string, string> = {}): Promise<LiveStack> {
+export async function startLiveStack(workerEnv: Record<string, string> = {}, apiEnv: Record<string, string | undefined> = {}): Promise<LiveStack> {
   const jobs = await createJobsEnvironment();
   const [dashboardDir, worker] = await Promise.all([buildDashboard(), startWorkerProcess(jobs, workerEnv, 'e2e-worker')]);
 
@@ -50,6 +51,7 @@ export async function startLiveStack(workerEnv: Record<string, string> = {}): Pr
     LOG_LEVEL: 'silent',
     RATE_LIMIT_LOGIN_PER_MINUTE: '1000000',
     RATE_LIMIT_LOGIN_IP_PER_MINUTE: '1000000',
+    ...apiEnv,
   });
   const logger = createLogger('silent', 'e2e-api');
   const orm = await connectDatabase({ url: jobs.databaseUrl, poolMax: 10 });

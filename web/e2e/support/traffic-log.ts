@@ -5,6 +5,12 @@ export interface LoggedRequest {
   operation: string;
 }
 
+export interface LoggedResponse {
+  at: number;
+  operation: string;
+  status: number;
+}
+
 export interface LoggedFrame {
   at: number;
   text: string;
@@ -16,6 +22,7 @@ export interface LoggedFrame {
  */
 export class TrafficLog {
   readonly requests: LoggedRequest[] = [];
+  readonly responses: LoggedResponse[] = [];
   readonly frames: LoggedFrame[] = [];
 
   constructor(page: Page) {
@@ -23,6 +30,12 @@ export class TrafficLog {
       if (request.method() !== 'POST' || !request.url().endsWith('/graphql')) return;
       const body = request.postDataJSON() as { operationName?: string } | null;
       this.requests.push({ at: Date.now(), operation: body?.operationName ?? 'anonymous' });
+    });
+    page.on('response', (response) => {
+      const request = response.request();
+      if (request.method() !== 'POST' || !request.url().endsWith('/graphql')) return;
+      const body = request.postDataJSON() as { operationName?: string } | null;
+      this.responses.push({ at: Date.now(), operation: body?.operationName ?? 'anonymous', status: response.status() });
     });
     page.on('websocket', (socket) => {
       socket.on('framereceived', ({ payload }) => this.frames.push({ at: Date.now(), text: String(payload) }));
@@ -37,6 +50,23 @@ export class TrafficLog {
   /** Frames that announce repairs (an admin's resync, an auto-sync batch): the dashboard refetches after those too. */
   repairEvents(): LoggedFrame[] {
     return this.frames.filter((frame) => frame.text.includes('"repairsMade"'));
+  }
+
+  /** How many requests of each operation were sent at or after `since`. */
+  requestCounts(since = 0): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const request of this.requests) if (request.at >= since) counts[request.operation] = (counts[request.operation] ?? 0) + 1;
+    return counts;
+  }
+
+  /** Resolves once no request has been sent for `quietMs`, counting from now: the page has asked for what it wanted. */
+  async settled(quietMs = 1_500): Promise<void> {
+    const since = Date.now();
+    for (;;) {
+      const idle = Date.now() - Math.max(since, this.requests.at(-1)?.at ?? 0);
+      if (idle >= quietMs) return;
+      await new Promise((resolve) => setTimeout(resolve, quietMs - idle));
+    }
   }
 
   /** Requests sent after `since` that no finished-run or repair event preceded within `windowMs`. */

@@ -31,6 +31,8 @@ const schema = z
     HEALTHY_THRESHOLD: ratio(0.99),
     DEGRADED_THRESHOLD: ratio(0.95),
     RATE_LIMIT_PER_MINUTE: positiveInt(100),
+    // Unset: ten times RATE_LIMIT_PER_MINUTE, so a deployment (or test) that raises one raises both.
+    RATE_LIMIT_READS_PER_MINUTE: z.coerce.number().int().positive().optional(),
     RATE_LIMIT_LOGIN_PER_MINUTE: positiveInt(10),
     RATE_LIMIT_LOGIN_IP_PER_MINUTE: positiveInt(30),
     WS_MAX_CONNECTIONS_PER_USER: positiveInt(10),
@@ -68,8 +70,9 @@ export interface AppConfig {
   /** Idempotency records older than this are purged by the hourly maintenance job. */
   readonly idempotencyRetentionHours: number;
   readonly rateLimitPerMinute: number;
-  /** Stricter budgets for `login` (per IP + email, per IP) and the WebSocket guards. */
+  /** A signed-in user's queries, and stricter budgets for `login` (per IP + email, per IP) and the WebSocket guards. */
   readonly rateLimits: {
+    readonly sessionReadsPerMinute: number;
     readonly loginPerEmailPerMinute: number;
     readonly loginPerIpPerMinute: number;
     readonly wsConnectionsPerUser: number;
@@ -122,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     idempotencyRetentionHours: e.IDEMPOTENCY_RETENTION_HOURS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     rateLimits: {
+      sessionReadsPerMinute: e.RATE_LIMIT_READS_PER_MINUTE ?? e.RATE_LIMIT_PER_MINUTE * 10,
       loginPerEmailPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
       loginPerIpPerMinute: e.RATE_LIMIT_LOGIN_IP_PER_MINUTE,
       wsConnectionsPerUser: e.WS_MAX_CONNECTIONS_PER_USER,

@@ -4,6 +4,8 @@ export interface ConnectionSnapshot {
   phase: SocketPhase;
   /** True while the API cannot be reached over HTTP or the subscription socket is down. */
   apiUnreachable: boolean;
+  /** While requests wait out a 429: when the API said the budget allows the next one (epoch ms). */
+  rateLimitedUntil: number | null;
 }
 
 type Listener = () => void;
@@ -13,10 +15,11 @@ type Listener = () => void;
  * wrapper; read by React through useSyncExternalStore.
  */
 export class ConnectionStatus {
-  private snapshot: ConnectionSnapshot = { phase: 'connecting', apiUnreachable: false };
+  private snapshot: ConnectionSnapshot = { phase: 'connecting', apiUnreachable: false, rateLimitedUntil: null };
   private everConnected = false;
   private socketDown = false;
   private httpDown = false;
+  private readonly rateLimitWaits = new Map<symbol, number>();
   private readonly listeners = new Set<Listener>();
 
   readonly subscribe = (listener: Listener): (() => void) => {
@@ -49,10 +52,23 @@ export class ConnectionStatus {
     this.update(this.snapshot.phase);
   }
 
+  /** A request was refused with 429 and waits until `until` to be sent again; call the result when it is. */
+  rateLimited(until: number): () => void {
+    const wait = Symbol('rate-limit wait');
+    this.rateLimitWaits.set(wait, until);
+    this.update(this.snapshot.phase);
+    return () => {
+      this.rateLimitWaits.delete(wait);
+      this.update(this.snapshot.phase);
+    };
+  }
+
   private update(phase: SocketPhase): void {
     const apiUnreachable = this.socketDown || this.httpDown;
-    if (phase === this.snapshot.phase && apiUnreachable === this.snapshot.apiUnreachable) return;
-    this.snapshot = { phase, apiUnreachable };
+    const rateLimitedUntil = this.rateLimitWaits.size > 0 ? Math.max(...this.rateLimitWaits.values()) : null;
+    const same = phase === this.snapshot.phase && apiUnreachable === this.snapshot.apiUnreachable;
+    if (same && rateLimitedUntil === this.snapshot.rateLimitedUntil) return;
+    this.snapshot = { phase, apiUnreachable, rateLimitedUntil };
     for (const listener of this.listeners) listener();
   }
 }

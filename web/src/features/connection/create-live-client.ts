@@ -1,6 +1,7 @@
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
-import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange, type CombinedError } from 'urql';
+import { Client, fetchExchange, mapExchange, subscriptionExchange, type CombinedError } from 'urql';
 import { ConnectionStatus } from './connection-status';
+import { retryingRateLimits } from './rate-limited-fetch';
 import { RefreshBus } from './refresh-bus';
 
 export interface LiveClient {
@@ -20,6 +21,8 @@ interface LiveClientOptions {
 // graphql-ws close codes for a rejected connection_init: the token is missing, invalid or expired.
 const authCloseCodes = new Set([4401, 4403]);
 const pongTimeoutMs = 5_000;
+// Subscriptions wait for the first answers (RefreshBus.firstLoads), but never longer than this.
+const firstLoadWaitMs = 5_000;
 
 export function isAuthError(error: CombinedError): boolean {
   const response = error.response as Response | undefined;
@@ -39,6 +42,10 @@ function isCloseEvent(value: unknown): value is CloseEvent {
  * One urql client per signed-in session: queries and mutations over HTTP, subscriptions over one
  * graphql-ws socket that retries forever with capped backoff. Every reconnection asks all live
  * queries to refetch, since events published while the socket was down are gone.
+ *
+ * There is no cacheExchange: its document cache re-runs every query holding a type a mutation
+ * returned (a repair re-ran the audit, "Run check now" the health and the history), on top of the
+ * refresh bus. Each live query is refetched by the bus alone, after the events it cares about.
  */
 export function createLiveClient({ token, onSessionExpired, httpUrl = '/graphql', wsUrl = defaultWsUrl() }: LiveClientOptions): LiveClient {
   const status = new ConnectionStatus();
@@ -97,9 +104,14 @@ export function createLiveClient({ token, onSessionExpired, httpUrl = '/graphql'
     }
   };
 
+  const subscriptionsMayStart = Promise.race([
+    refresh.firstLoads,
+    new Promise<void>((resolve) => window.setTimeout(resolve, firstLoadWaitMs)),
+  ]);
+
   const client = new Client({
     url: httpUrl,
-    fetch: monitoredFetch,
+    fetch: retryingRateLimits(monitoredFetch, status),
     fetchOptions: () => ({ headers: { authorization: `Bearer ${token}` } }),
     exchanges: [
       mapExchange({
@@ -107,11 +119,22 @@ export function createLiveClient({ token, onSessionExpired, httpUrl = '/graphql'
           if (isAuthError(error)) onSessionExpired();
         },
       }),
-      cacheExchange,
       fetchExchange,
       subscriptionExchange({
         forwardSubscription: (request) => ({
-          subscribe: (sink) => ({ unsubscribe: ws.subscribe({ ...request, query: request.query ?? '' }, sink) }),
+          subscribe: (sink) => {
+            let unsubscribe: (() => void) | null = null;
+            let cancelled = false;
+            void subscriptionsMayStart.then(() => {
+              if (!cancelled) unsubscribe = ws.subscribe({ ...request, query: request.query ?? '' }, sink);
+            });
+            return {
+              unsubscribe: () => {
+                cancelled = true;
+                unsubscribe?.();
+              },
+            };
+          },
         }),
       }),
     ],

@@ -1,13 +1,32 @@
 export type RefreshReason = 'reconnected' | 'run-finished' | 'repaired';
 
+/** What most answers depend on: a reconnect (events may have been missed) and a finished run. */
+export const afterRunsAndReconnects: readonly RefreshReason[] = ['reconnected', 'run-finished'];
+/** Lists and counts of violations and repairs change with every repair too. */
+export const afterRepairsToo: readonly RefreshReason[] = ['reconnected', 'run-finished', 'repaired'];
+
 type Listener = (reason: RefreshReason) => void;
 
 /**
- * Tells every live query to refetch from the network after an event that changes what it shows.
- * Queries are never re-run on a timer: this bus is the only trigger besides the user.
+ * Tells every live query that an event may have changed what it shows; each query decides whether
+ * it cares and when to refetch (useLiveQuery, RefetchScheduler). Queries are never re-run on a
+ * timer: this bus is the only trigger besides the user.
+ *
+ * It also knows when the dashboard's first answers are in. The live client holds its subscriptions
+ * back until then: each subscription first receives the current state (the latest run), and only
+ * once the queries have answered can the dashboard tell that snapshot from news. Subscribed earlier,
+ * the snapshot of the run the queries are about to return looked like a finished run, and every
+ * sign-in sent each query twice.
  */
 export class RefreshBus {
   private readonly listeners = new Set<Listener>();
+  private pendingFirstLoads = 0;
+  private firstLoadsSettled = false;
+  private settle!: () => void;
+  /** Resolves once every live query mounted so far has its first answer (data or error). */
+  readonly firstLoads = new Promise<void>((resolve) => {
+    this.settle = resolve;
+  });
 
   on(listener: Listener): () => void {
     this.listeners.add(listener);
@@ -16,5 +35,23 @@ export class RefreshBus {
 
   emit(reason: RefreshReason): void {
     for (const listener of this.listeners) listener(reason);
+  }
+
+  /** A live query waiting for its first answer; call the returned function when it has one (or unmounts). */
+  trackFirstLoad(): () => void {
+    if (this.firstLoadsSettled) return () => {};
+    this.pendingFirstLoads += 1;
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.pendingFirstLoads -= 1;
+      // Checked a turn later: the queries of one render register in effects that run one after another.
+      setTimeout(() => {
+        if (this.pendingFirstLoads > 0 || this.firstLoadsSettled) return;
+        this.firstLoadsSettled = true;
+        this.settle();
+      }, 0);
+    };
   }
 }

@@ -1,5 +1,6 @@
 import { useNow } from '../../../shared/hooks/useNow';
 import { ApiUnreachableBanner } from '../../connection/components/ApiUnreachableBanner';
+import { RateLimitNotice } from '../../connection/components/RateLimitNotice';
 import { HealthPanel } from '../../health/components/HealthPanel';
 import { useHealthStatus } from '../../health/hooks/useHealthStatus';
 import { HistoryPanel } from '../../history/components/HistoryPanel';
@@ -25,9 +26,10 @@ export function DashboardPage() {
       <main className="dashboard" id="main" tabIndex={-1}>
         <h1 className="visually-hidden">Health dashboard</h1>
         <ApiUnreachableBanner />
+        <RateLimitNotice />
         <div className="dashboard__grid">
           <HealthPanel status={status} loadedRunId={loadedRunId} now={now} />
-          <MetricsPanel />
+          <MetricsPanel healthState={status?.state} />
           <HistoryPanel />
           <SystemInfoPanel now={now} />
           <ViolationsPanel now={now} />

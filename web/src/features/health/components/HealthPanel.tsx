@@ -74,7 +74,10 @@ export function HealthPanel({ status, loadedRunId, now }: HealthPanelProps) {
             </div>
             <div>
               <dt>Inconsistent</dt>
-              <dd>{formatNumber(lastSucceeded?.inconsistent)}</dd>
+              <dd>
+                {formatNumber(lastSucceeded?.inconsistent)}
+                {lastSucceeded ? <span className="health__fact-detail">at the last check</span> : null}
+              </dd>
             </div>
             <div>
               <dt>Next scheduled</dt>

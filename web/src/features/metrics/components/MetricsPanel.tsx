@@ -1,14 +1,25 @@
+import type { HealthState } from '../../../generated/graphql';
 import { Panel } from '../../../shared/components/Panel';
 import { formatDuration } from '../../../shared/format/format-duration';
 import { formatNumber } from '../../../shared/format/format-number';
 import { useLiveQuery } from '../../connection/hooks/useLiveQuery';
 import { violationTypeLabel, violationTypes } from '../../violations/violation';
+import { afterRepairsToo } from '../../connection/refresh-bus';
 import { HealthMetricsQuery } from '../graphql/health-metrics.query';
+import { openViolationsTone } from '../open-violations-tone';
 import { MetricCard } from './MetricCard';
 
+interface MetricsPanelProps {
+  /** The current health state, which "Open violations" takes its colour from. */
+  healthState?: HealthState;
+}
 
-export function MetricsPanel() {
-  const [{ data, error }] = useLiveQuery({ query: HealthMetricsQuery });
+/**
+ * Counts as they are now: "Open violations" drops with every repair, while the Health panel's
+ * "Inconsistent" stays what the last check found until the next one.
+ */
+export function MetricsPanel({ healthState }: MetricsPanelProps) {
+  const [{ data, error }] = useLiveQuery({ query: HealthMetricsQuery }, { refreshOn: afterRepairsToo });
   const metrics = data?.healthMetrics;
   const counts = new Map(metrics?.openViolationsByType.map((entry) => [entry.type, entry.count]));
 
@@ -22,7 +33,9 @@ export function MetricsPanel() {
           <MetricCard
             label="Open violations"
             value={formatNumber(metrics?.openViolations)}
-            tone={metrics && metrics.openViolations > 0 ? 'warning' : 'default'}
+            hint="open now: repairs since the last check count at once"
+            tone={openViolationsTone(metrics?.openViolations, healthState)}
+            valueTestId="open-violations"
             wide
           >
             <ul className="metric__breakdown" aria-label="Open violations by type">

@@ -3,6 +3,7 @@ import { RelativeTime } from '../../../shared/components/RelativeTime';
 import { formatEnum } from '../../../shared/format/format-enum';
 import { formatNumber } from '../../../shared/format/format-number';
 import { useLiveQuery } from '../../connection/hooks/useLiveQuery';
+import { afterRepairsToo } from '../../connection/refresh-bus';
 import { RecentRepairsQuery } from '../graphql/recent-repairs.query';
 import { describeAction, describeActor, describeChange } from '../repair';
 
@@ -17,7 +18,7 @@ interface RecentRepairsPanelProps {
  * finished run, repair), so a repair made here or by a job shows up without polling.
  */
 export function RecentRepairsPanel({ now }: RecentRepairsPanelProps) {
-  const [{ data, error }] = useLiveQuery({ query: RecentRepairsQuery, variables: { first: shown } });
+  const [{ data, error }] = useLiveQuery({ query: RecentRepairsQuery, variables: { first: shown } }, { refreshOn: afterRepairsToo });
   const connection = data?.repairs;
   const repairs = connection?.edges.map((edge) => edge.node) ?? [];
 

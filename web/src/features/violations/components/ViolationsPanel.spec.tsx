@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createFakeApi, ok, renderWithApi } from '../../../test/fake-api';
@@ -28,7 +28,7 @@ describe('ViolationsPanel', () => {
     expect(screen.getByTestId('violations-count').textContent).toBe('0 open violations');
   });
 
-  it('removes a repaired row once the list refetches', async () => {
+  it('counts a repaired row out at once, and removes it once the list refetches', async () => {
     let open = [aViolation({ id: '1' }), aViolation({ id: '2', student: { id: '9', fullName: 'Noah Okafor', email: 'n@example.edu' } })];
     const api = createFakeApi((operation, variables) => {
       if (operation === 'RepairPreview') return ok({ repairPreview: aRepairPreview({ studentId: String(variables.studentId) }) });
@@ -46,7 +46,9 @@ describe('ViolationsPanel', () => {
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Repair license' }));
 
     expect(await screen.findByText('1 open violation')).toBeTruthy();
-    expect(screen.queryByText('Noah Okafor')).toBeNull();
+    await waitFor(() => expect(screen.queryByText('Noah Okafor')).toBeNull());
+    expect(screen.getByTestId('violations-count').textContent).toBe('1 open violation');
+    expect(api.callsTo('Violations')).toHaveLength(2);
     expect(api.callsTo('ResyncLicense')[0].variables).toEqual({ studentId: '9', specialization: 'PLAYER' });
   });
 

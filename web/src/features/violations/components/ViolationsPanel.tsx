@@ -23,13 +23,16 @@ export function ViolationsPanel({ now }: ViolationsPanelProps) {
   }, []);
   const { repair, repairing, error: repairError, clearError } = useRepair(onRepaired);
   const filtered = list.filters.type !== '' || list.filters.specialization !== '' || list.filters.student.trim() !== '';
-  const count = list.loaded ? `${formatNumber(list.totalCount)} ${list.filters.includeResolved ? '' : 'open '}` : '';
+  // A row repaired here is no longer open, though it stays listed (marked) until the refetch is in.
+  const awaitingRefetch = list.filters.includeResolved ? 0 : list.violations.filter((v) => repairedIds.has(v.id) && v.resolvedAt === null).length;
+  const shownCount = list.totalCount - awaitingRefetch;
+  const count = list.loaded ? `${formatNumber(shownCount)} ${list.filters.includeResolved ? '' : 'open '}` : '';
 
   return (
     <Panel title="Violations" id="violations-title" className="violations-panel">
       <ViolationFiltersBar filters={list.filters} onChange={list.setFilters} />
       <p className="violations-count" role="status" aria-live="polite" data-testid="violations-count">
-        {list.loaded ? `${count}violation${list.totalCount === 1 ? '' : 's'}${filtered ? ' matching the filters' : ''}` : 'Loading violations…'}
+        {list.loaded ? `${count}violation${shownCount === 1 ? '' : 's'}${filtered ? ' matching the filters' : ''}` : 'Loading violations…'}
       </p>
       <p className="visually-hidden" aria-live="polite">
         {announcement}

@@ -27,7 +27,11 @@ function isAlreadyConsistent(error: CombinedError | undefined): boolean {
   return first?.code === 'CONFLICT' && first.reason === 'ALREADY_CONSISTENT';
 }
 
-/** Repairs one violation's license; on success every live query refetches, so the row resolves. */
+/**
+ * Repairs one violation's license. The answer marks the row at once (onRepaired); the queries that
+ * list or count violations and repairs are then told, and refetch once for this repair and its
+ * pushed event together. A 429 never reaches here: the client waits it out and sends again.
+ */
 export function useRepair(onRepaired: (violation: Violation) => void) {
   const { refresh } = useLive();
   const [{ fetching }, resync] = useMutation(ResyncLicenseMutation);

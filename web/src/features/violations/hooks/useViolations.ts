@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Specialization, ViolationFilter, ViolationType } from '../../../generated/graphql';
 import { useLiveQuery } from '../../connection/hooks/useLiveQuery';
+import { afterRepairsToo } from '../../connection/refresh-bus';
 import { ViolationsQuery } from '../graphql/violations.query';
 
 export interface ViolationFilters {
@@ -44,7 +45,7 @@ export function useViolations() {
     const { page: _page, ...cursor } = position;
     return { ...cursor, filter: toFilter(filters) };
   }, [position, filters]);
-  const [{ data, error, fetching }] = useLiveQuery({ query: ViolationsQuery, variables });
+  const [{ data, error, fetching }] = useLiveQuery({ query: ViolationsQuery, variables }, { refreshOn: afterRepairsToo });
   const connection = data?.violations;
 
   return {
