@@ -66,7 +66,7 @@ export async function createDomainServices(config: AppConfig, orm: Orm, ports: D
   const repairRepository = new RepairRepository(orm);
   const health = new HealthService(checkRuns, new IntegrityStatsRepository(orm), jobs);
   const idempotency = new IdempotencyRepository();
-  const integrity = new IntegrityCheckService(checkRuns, new ConsistencyScanRepository(orm), health, events, config.health);
+  const integrity = new IntegrityCheckService(checkRuns, new ConsistencyScanRepository(orm, levels), health, events, config.health);
   return {
     config,
     orm,

@@ -45,7 +45,7 @@ describe('db:backup and db:restore', () => {
   beforeAll(async () => {
     source = await createTestDatabase();
     const orm = await connectDatabase({ url: source, poolMax: 2 });
-    await new DemoDataService(orm.em.getKnex(), new PasswordHasher()).seed({ students: 1500, desyncRate: 0.05 });
+    await new DemoDataService(orm.em.fork(), new PasswordHasher()).seed({ students: 1500, desyncRate: 0.05 });
     await orm.close(true);
     await sql(
       source,

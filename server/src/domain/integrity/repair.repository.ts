@@ -1,12 +1,13 @@
+import { wrap } from '@mikro-orm/core';
 import type { Orm } from '../database/database';
+import { entityData } from '../database/entity-rows';
 import { query, type Sql } from '../database/sql';
+import { User } from '../users/user.entity';
 import type { Specialization } from '../shared/specialization';
 import type { ViolationType } from './integrity.types';
 import type { RepairPlan } from './repair-plan';
+import { Repair } from './repair.entity';
 import type { LockedLicense, LockedProgress, PairKey, RepairOrigin, RepairRecord } from './repair.types';
-
-const REPAIR_COLUMNS = `id, violation_id as "violationId", student_id as "studentId", specialization, trigger,
-  actor_id as "actorId", job_id as "jobId", action, before, after, created_at as "createdAt"`;
 
 export interface LockedPair {
   progress: LockedProgress | null;
@@ -37,14 +38,15 @@ export interface RepairPage {
 export class RepairRepository {
   constructor(private readonly orm: Orm) {}
 
-  get sql(): Sql {
-    return this.orm.em.getKnex();
+  /** The unit of work's EntityManager; `em.transactional` on it runs a batch in one transaction. */
+  get em(): Sql {
+    return this.orm.em;
   }
 
   /** Pairs with an open violation after `after`, in key order (partial unique index violations_open_key). */
   async openPairs(after: PairKey | null, limit: number): Promise<PairKey[]> {
     const rows = await query<{ student_id: number; specialization: Specialization }>(
-      this.sql,
+      this.em,
       `select distinct student_id, specialization from violations
        where resolved_at is null and (student_id, specialization) > (?, ?)
        order by student_id, specialization limit ?`,
@@ -146,13 +148,13 @@ export class RepairRepository {
     origin: RepairOrigin,
   ): Promise<RepairRecord[]> {
     if (entries.length === 0) return [];
-    const rows = await query<RepairRecord>(
+    const rows = await query<object>(
       trx,
       `insert into repairs (violation_id, student_id, specialization, trigger, actor_id, job_id, action, before, after)
        select v.violation_id, v.student_id, v.specialization, ?::text, ?::int, ?::text, v.action, v.before, v.after
        from unnest(?::int[], ?::int[], ?::text[], ?::text[], ?::jsonb[], ?::jsonb[])
          as v(violation_id, student_id, specialization, action, before, after)
-       returning ${REPAIR_COLUMNS}`,
+       returning *`,
       [
         origin.trigger,
         origin.actorId,
@@ -164,37 +166,24 @@ export class RepairRepository {
         entries.map((e) => JSON.stringify(e.plan.after)),
       ],
     );
-    return rows.map(toRecord);
+    return rows.map((row) => entityData(trx, Repair, row) as RepairRecord);
   }
 
   async studentExists(studentId: number): Promise<boolean> {
-    const rows = await query(this.sql, `select 1 from users where id = ? and role = 'STUDENT'`, [studentId]);
-    return rows.length > 0;
+    return (await this.em.count(User, { id: studentId, role: 'STUDENT' })) > 0;
   }
 
   /** Newest first, keyset on the primary key; by student through repairs_student_id_idx. */
   async page(first: number, afterId: number | undefined, studentId: number | undefined): Promise<RepairPage> {
-    const rows = await query<RepairRecord>(
-      this.sql,
-      `select ${REPAIR_COLUMNS} from repairs
-       where id < ? and (?::int is null or student_id = ?::int)
-       order by id desc limit ?`,
-      [afterId ?? 2_147_483_647, studentId ?? null, studentId ?? null, first + 1],
+    const repairs = await this.em.find(
+      Repair,
+      { ...(afterId === undefined ? {} : { id: { $lt: afterId } }), ...(studentId === undefined ? {} : { studentId }) },
+      { orderBy: { id: 'desc' }, limit: first + 1 },
     );
-    return { repairs: rows.slice(0, first).map(toRecord), hasNextPage: rows.length > first };
+    return { repairs: repairs.slice(0, first).map((r) => wrap(r).toPOJO() as RepairRecord), hasNextPage: repairs.length > first };
   }
 
-  async count(studentId: number | undefined): Promise<number> {
-    const [row] = await query<{ n: number }>(
-      this.sql,
-      `select count(*)::int as n from repairs where (?::int is null or student_id = ?::int)`,
-      [studentId ?? null, studentId ?? null],
-    );
-    return row!.n;
+  count(studentId: number | undefined): Promise<number> {
+    return this.em.count(Repair, studentId === undefined ? {} : { studentId });
   }
-}
-
-/** The pg driver under MikroORM hands timestamps over as text. */
-function toRecord(row: RepairRecord): RepairRecord {
-  return { ...row, createdAt: new Date(row.createdAt) };
 }

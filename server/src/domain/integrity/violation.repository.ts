@@ -1,7 +1,8 @@
+import { wrap } from '@mikro-orm/core';
 import type { Orm } from '../database/database';
-import { query, type Sql } from '../database/sql';
 import type { Specialization } from '../shared/specialization';
 import type { ViolationType } from './integrity.types';
+import { Violation } from './violation.entity';
 
 export interface ViolationRecord {
   id: number;
@@ -32,10 +33,6 @@ export interface ViolationPage {
   hasNextPage: boolean;
 }
 
-const COLUMNS = `id, student_id as "studentId", specialization, type, progress_level as "progressLevel",
-  license_level as "licenseLevel", total_xp as "totalXp", first_seen_at as "firstSeenAt", last_seen_at as "lastSeenAt",
-  resolved_at as "resolvedAt", first_run_id as "firstRunId", last_run_id as "lastRunId"`;
-
 /**
  * Reads of the violations table, newest first, keyset on id. Each filter combination has an index
  * that yields rows in id order: (type, id) / (specialization, id) / (id) among open violations,
@@ -44,58 +41,29 @@ const COLUMNS = `id, student_id as "studentId", specialization, type, progress_l
 export class ViolationRepository {
   constructor(private readonly orm: Orm) {}
 
-  private get sql(): Sql {
-    return this.orm.em.getKnex();
-  }
-
   async page(filter: ViolationQuery, first: number, afterId?: number): Promise<ViolationPage> {
-    const { where, bindings } = whereClause(filter);
-    const rows = await query<ViolationRecord>(
-      this.sql,
-      `select ${COLUMNS} from violations where ${where} and id < ? order by id desc limit ?`,
-      [...bindings, afterId ?? 2_147_483_647, first + 1],
-    );
-    return { violations: rows.slice(0, first).map(toRecord), hasNextPage: rows.length > first };
+    const qb = this.filtered(filter).orderBy({ id: 'desc' }).limit(first + 1);
+    if (afterId !== undefined) qb.andWhere({ id: { $lt: afterId } });
+    const rows = await qb.getResultList();
+    return { violations: rows.slice(0, first).map((v) => wrap(v).toPOJO() as ViolationRecord), hasNextPage: rows.length > first };
   }
 
-  async count(filter: ViolationQuery): Promise<number> {
-    const { where, bindings } = whereClause(filter);
-    const [row] = await query<{ n: number }>(this.sql, `select count(*)::int as n from violations where ${where}`, bindings);
-    return row!.n;
+  count(filter: ViolationQuery): Promise<number> {
+    return this.filtered(filter).getCount();
   }
-}
 
-/** The pg driver under MikroORM hands timestamps over as text. */
-function toRecord(row: ViolationRecord): ViolationRecord {
-  return {
-    ...row,
-    firstSeenAt: new Date(row.firstSeenAt),
-    lastSeenAt: new Date(row.lastSeenAt),
-    resolvedAt: row.resolvedAt === null ? null : new Date(row.resolvedAt),
-  };
-}
-
-function whereClause(filter: ViolationQuery): { where: string; bindings: unknown[] } {
-  const conditions: string[] = [];
-  const bindings: unknown[] = [];
-  if (!filter.includeResolved) conditions.push('resolved_at is null');
-  if (filter.type) {
-    conditions.push('type = ?');
-    bindings.push(filter.type);
+  private filtered(filter: ViolationQuery) {
+    const qb = this.orm.em.createQueryBuilder(Violation).where({
+      ...(filter.includeResolved ? {} : { resolvedAt: null }),
+      ...(filter.type ? { type: filter.type } : {}),
+      ...(filter.specialization ? { specialization: filter.specialization } : {}),
+      ...(filter.studentId !== undefined ? { studentId: filter.studentId } : {}),
+    });
+    if (filter.studentSearch) {
+      // Matching students first (a scan of users), then their violations by the (student_id, id) index.
+      const pattern = `%${filter.studentSearch.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+      qb.andWhere(`student_id in (select id from users where full_name ilike ? escape '!' or email ilike ? escape '!')`, [pattern, pattern]);
+    }
+    return qb;
   }
-  if (filter.specialization) {
-    conditions.push('specialization = ?');
-    bindings.push(filter.specialization);
-  }
-  if (filter.studentId !== undefined) {
-    conditions.push('student_id = ?');
-    bindings.push(filter.studentId);
-  }
-  if (filter.studentSearch) {
-    // Matching students first (a scan of users), then their violations by the (student_id, id) index.
-    const pattern = `%${filter.studentSearch.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(`student_id in (select id from users where full_name ilike ? escape '\\' or email ilike ? escape '\\')`);
-    bindings.push(pattern, pattern);
-  }
-  return { where: conditions.length ? conditions.join(' and ') : 'true', bindings };
 }
