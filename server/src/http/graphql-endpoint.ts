@@ -35,6 +35,8 @@ export async function createGraphQLEndpoint(options: {
   httpServer: Server;
   logger: Logger;
   plugins?: ApolloServerPlugin<GraphQLContext>[];
+  /** Runs each operation's execution inside it (after the body is parsed), e.g. its own EntityManager fork. */
+  unitOfWork?: RequestHandler;
 }): Promise<GraphQLEndpoint> {
   const { schema, services, httpServer, logger } = options;
   const production = services.config.isProduction;
@@ -70,5 +72,6 @@ export async function createGraphQLEndpoint(options: {
     context: ({ req, res }) =>
       createContext(services, req.headers.authorization, String(res.locals.requestId ?? ''), clientAddressOf(res)),
   });
-  return { apollo, handler: [express.json({ limit: '64kb' }), refuseBatchedRequests, handler] };
+  const scope = options.unitOfWork ? [options.unitOfWork] : [];
+  return { apollo, handler: [express.json({ limit: '64kb' }), refuseBatchedRequests, ...scope, handler] };
 }
