@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from './domain/config/app-config';
 import { connectDatabase, migrateDatabase } from './domain/database/database';
+import { withEntityManager } from './domain/database/entity-manager-scope';
 import { createLogger } from './domain/logging/logger';
 import { createDomainServices } from './domain/services';
 import { createApiLiveEvents } from './graphql/subscriptions/api-live-events';
@@ -22,7 +23,8 @@ async function main(): Promise<void> {
   await migrateDatabase(orm, config.databaseUrl);
   const runtime = createJobsRuntime(config, logger);
   const services = await createDomainServices(config, orm, { events: runtime.bus, jobs: runtime.queue });
-  if (config.admin.password) await services.users.ensureAdmin(config.admin.email, config.admin.password);
+  const admin = config.admin;
+  if (admin.password) await withEntityManager(orm, () => services.users.ensureAdmin(admin.email, admin.password!));
   const live = createApiLiveEvents(runtime.bus, services.health, services.orm);
   await runtime.bus.ready();
   const stopObserving = observeCheckRuns(runtime.bus);

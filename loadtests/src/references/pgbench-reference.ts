@@ -9,7 +9,7 @@ import type { Orm } from '../../../server/src/domain/database/database';
 /** The exact statement `updateProgress` runs, captured from the repository rather than copied. */
 export async function captureApplyXpSql(): Promise<string> {
   let captured = '';
-  const recorder = { raw: async (text: string) => ((captured = text), { rows: [] }) } as unknown as Sql;
+  const recorder = { execute: async (text: string) => ((captured = text), []) } as unknown as Sql;
   await new ProgressRepository({} as Orm).applyXp(recorder, 1, 'PLAYER', 1);
   if (!captured) throw new Error('could not capture the enforcer statement');
   return captured;

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     const orm = await connectDatabase({ url, poolMax: 2 });
     try {
       await migrateDatabase(orm, url);
-      const result = await new DemoDataService(orm.em.getKnex(), new PasswordHasher()).seed({ students, desyncRate });
+      const result = await new DemoDataService(orm.em.fork(), new PasswordHasher()).seed({ students, desyncRate });
       const desynced = Object.entries(result.desynced).map(([type, n]) => `${type} ${n}`).join(', ');
       process.stdout.write(
         `seeded ${result.studentsCreated} students (#${result.firstStudentNumber}..#${result.lastStudentNumber}), ` +

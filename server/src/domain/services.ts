@@ -73,7 +73,7 @@ export async function createDomainServices(config: AppConfig, orm: Orm, ports: D
   const health = new HealthService(checkRuns, new IntegrityStatsRepository(orm), jobs);
   const idempotency = new IdempotencyRepository();
   const lifecycle = new CheckRunLifecycle(checkRuns, jobs, health, events);
-  const integrity = new IntegrityCheckService(lifecycle, new ConsistencyScanRepository(orm), config.health);
+  const integrity = new IntegrityCheckService(lifecycle, new ConsistencyScanRepository(orm, levels), config.health);
   return {
     config,
     orm,

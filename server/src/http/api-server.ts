@@ -2,6 +2,8 @@ import express from 'express';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { PubSub } from 'type-graphql';
+import { pingDatabase } from '../domain/database/database-ping';
+import { withEntityManager } from '../domain/database/entity-manager-scope';
 import type { Logger } from '../domain/logging/logger';
 import type { DomainServices } from '../domain/services';
 import { createPublicErrorFormatter } from '../graphql/common/public-errors';
@@ -78,12 +80,15 @@ export async function createApiServer(options: {
     httpServer,
     logger,
     plugins: [{ serverWillStart: async () => ({ drainServer: () => ws.dispose() }) }, loginRateLimitPlugin(limiters), graphqlMetricsPlugin()],
+    // An EntityManager fork per operation. Entered after the body parser: its stream callbacks run
+    // outside any async context, so a scope opened before them would be gone by execution.
+    unitOfWork: (_req, _res, next) => void withEntityManager(services.orm, async () => next()),
   });
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', readinessHandler({ postgres: () => services.orm.em.getKnex().raw('select 1'), ...options.readiness }));
+  app.get('/readyz', readinessHandler({ postgres: () => pingDatabase(services.orm), ...options.readiness }));
   app.get('/metrics', async (_req, res) => {
     await refreshStoredGauges(services, logger);
     res.setHeader('content-type', metricsRegistry.contentType);

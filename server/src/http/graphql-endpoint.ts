@@ -38,6 +38,8 @@ export async function createGraphQLEndpoint(options: {
   httpServer: Server;
   logger: Logger;
   plugins?: ApolloServerPlugin<GraphQLContext>[];
+  /** Runs each operation's execution inside it (after the body is parsed), e.g. its own EntityManager fork. */
+  unitOfWork?: RequestHandler;
 }): Promise<GraphQLEndpoint> {
   const { schema, services, httpServer, logger } = options;
   const production = services.config.isProduction;
@@ -73,5 +75,6 @@ export async function createGraphQLEndpoint(options: {
     context: ({ req, res }) =>
       createContext(services, req.headers.authorization, String(res.locals.requestId ?? ''), clientAddressOf(res)),
   });
-  return { apollo, handler: [express.json({ limit: GRAPHQL_BODY_LIMIT }), refuseBatchedRequests, handler] };
+  const scope = options.unitOfWork ? [options.unitOfWork] : [];
+  return { apollo, handler: [express.json({ limit: GRAPHQL_BODY_LIMIT }), refuseBatchedRequests, ...scope, handler] };
 }

@@ -66,7 +66,7 @@ export async function startStandalone(config: AppConfig, logger: Logger, repoRoo
     closers.push({ name: 'queue and events', close: () => runtime.close() });
     const services = await createDomainServices(config, orm, { events: runtime.bus, jobs: runtime.queue });
     const admin = resolveAdminCredentials(config.dataDir, config.admin.email, config.admin.password);
-    await services.users.ensureAdmin(admin.email, admin.password);
+    await withEntityManager(orm, () => services.users.ensureAdmin(admin.email, admin.password));
 
     const worker = await startWorkerFor(runtime, services, { logger: logger.child({ component: 'worker' }), name: 'all-in-one' });
     closers.push({ name: 'worker', close: () => worker.close() });
@@ -103,8 +103,9 @@ export async function startStandalone(config: AppConfig, logger: Logger, repoRoo
 
 /** Demo students go only into a database without any user: a real deployment is never touched. */
 async function seedFreshDatabase(orm: Orm, config: AppConfig, logger: Logger): Promise<SeedResult | undefined> {
-  const [row] = await query<{ empty: boolean }>(orm.em.getKnex(), 'select not exists (select 1 from users) as empty');
+  const em = orm.em.fork();
+  const [row] = await query<{ empty: boolean }>(em, 'select not exists (select 1 from users) as empty');
   if (!row?.empty || config.demoStudents === 0) return undefined;
   logger.info({ students: config.demoStudents, desyncRate: DEMO_DESYNC_RATE }, 'generating demo data (first start only)');
-  return new DemoDataService(orm.em.getKnex(), new PasswordHasher()).seed({ students: config.demoStudents, desyncRate: DEMO_DESYNC_RATE });
+  return new DemoDataService(em, new PasswordHasher()).seed({ students: config.demoStudents, desyncRate: DEMO_DESYNC_RATE });
 }

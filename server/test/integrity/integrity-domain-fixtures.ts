@@ -6,6 +6,7 @@ import type { Topic, TopicPayloads } from '../../src/domain/events/topics';
 import { CheckRunRepository } from '../../src/domain/integrity/check-run.repository';
 import type { CheckTrigger } from '../../src/domain/integrity/integrity.types';
 import { createDomainServices, type DomainServices } from '../../src/domain/services';
+import { inUnitsOfWork } from '../support/units-of-work';
 import type { Specialization } from '../../src/domain/shared/specialization';
 import { TEST_JWT_SECRET } from '../support/test-app';
 import { createTestDatabase } from '../support/test-database';
@@ -31,19 +32,23 @@ export async function createIntegrityDomain(env: Record<string, string> = {}): P
   const orm = await connectDatabase({ url, poolMax: 10 });
   const events: PublishedEvent[] = [];
   const publisher = { publish: (topic: Topic, payload: unknown) => void events.push({ topic, payload } as PublishedEvent) };
-  const compose = (extra: Record<string, string>) =>
-    createDomainServices(
-      loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, REDIS_URL: inject('redisUrl'), JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', ...extra }),
+  // Each service call is a unit of work of its own, as a job or a GraphQL operation is in the app.
+  const compose = async (extra: Record<string, string>) =>
+    inUnitsOfWork(
       orm,
-      { events: publisher },
+      await createDomainServices(
+        loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, REDIS_URL: inject('redisUrl'), JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', ...extra }),
+        orm,
+        { events: publisher },
+      ),
     );
   const services = await compose(env);
-  const knex = orm.em.getKnex();
+  const em = orm.em.fork();
   return {
     orm,
     services,
     events,
-    sql: (text, bindings = []) => query(knex, text, bindings),
+    sql: (text, bindings = []) => query(em, text, bindings),
     withEnv: (extra) => compose({ ...env, ...extra }),
     close: () => orm.close(true),
   };

@@ -67,7 +67,7 @@ describe('db:backup and db:restore', () => {
   beforeAll(async () => {
     source = await createTestDatabase();
     const orm = await connectDatabase({ url: source, poolMax: 2 });
-    await new DemoDataService(orm.em.getKnex(), new PasswordHasher()).seed({ students: 1500, desyncRate: 0.05 });
+    await new DemoDataService(orm.em.fork(), new PasswordHasher()).seed({ students: 1500, desyncRate: 0.05 });
     await orm.close(true);
     await sql(
       source,
@@ -128,7 +128,7 @@ describe('db:backup and db:restore on the default setup (nothing configured, emb
     running = await openStandaloneDatabase(dataDir);
     const orm = await connectDatabase({ url: running.url, poolMax: 2 });
     await migrateDatabase(orm, running.url);
-    await new DemoDataService(orm.em.getKnex(), new PasswordHasher()).seed({ students: 300, desyncRate: 0.05 });
+    await new DemoDataService(orm.em.fork(), new PasswordHasher()).seed({ students: 300, desyncRate: 0.05 });
     await orm.close(true);
     dump = join(tempDir('levelsync-backup-file-'), 'x.dump');
     backup = await runCli('backup', dump, dataDir);

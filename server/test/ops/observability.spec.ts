@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/domain/config/app-config';
 import { connectDatabase, type Orm } from '../../src/domain/database/database';
+import { withEntityManager } from '../../src/domain/database/entity-manager-scope';
 import { createLogger } from '../../src/domain/logging/logger';
 import { createDomainServices } from '../../src/domain/services';
 import { createApiServer, type ApiServer } from '../../src/http/api-server';
@@ -30,7 +31,7 @@ describe('observability of the API process', () => {
     const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl.toString(), JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'info' });
     orm = await connectDatabase({ url: config.databaseUrl!, poolMax: 4 });
     const services = await createDomainServices(config, orm);
-    await services.users.ensureAdmin(ADMIN_EMAIL, ADMIN_PASSWORD);
+    await withEntityManager(orm, () => services.users.ensureAdmin(ADMIN_EMAIL, ADMIN_PASSWORD));
     const sink = new Writable({
       write(chunk: Buffer, _encoding, done) {
         for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {

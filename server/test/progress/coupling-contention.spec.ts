@@ -88,10 +88,10 @@ describe('updateProgress under contention', () => {
       [victims],
     );
     const acknowledged: Acknowledged[] = before.map((r) => ({ studentId: r.student_id, xp: r.total_xp }));
-    const knex = app.orm.em.getKnex();
+    const em = app.orm.em.fork();
     // The naive path: read XP, then write back the value read plus the increment, without a lock.
     const naive = async (studentId: number, xp: number) => {
-      await knex.transaction(async (trx) => {
+      await em.transactional(async (trx) => {
         const [row] = await query<{ total_xp: number }>(
           trx,
           `select total_xp from specialization_progress where student_id = ? and specialization = 'PLAYER'`,

@@ -72,18 +72,18 @@ describe('idempotency records past their retention', () => {
       [instructor.id],
     );
     let purgedInBetween = -1;
-    const claim = await app.orm.em.getKnex().transaction(async (trx) => {
+    const claim = await app.orm.em.fork().transactional(async (trx) => {
       // The purge commits on its own connection just after this transaction's insert met the old record.
       const racing = new Proxy(trx, {
         get(target, property, receiver) {
-          if (property !== 'raw') return Reflect.get(target, property, receiver) as unknown;
-          return async (text: string, bindings: unknown[]) => {
-            const result = (await target.raw(text, bindings as never)) as { rows: unknown[] };
+          if (property !== 'execute') return Reflect.get(target, property, receiver) as unknown;
+          return async (text: string, params: unknown[], method: 'all') => {
+            const rows = await target.execute(text, params, method);
             if (purgedInBetween < 0 && text.includes('on conflict')) {
-              expect(result.rows).toEqual([]);
+              expect(rows).toEqual([]);
               purgedInBetween = await app.services.idempotencyRetention.purgeExpired();
             }
-            return result;
+            return rows;
           };
         },
       }) as Sql;

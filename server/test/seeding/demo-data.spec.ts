@@ -19,12 +19,12 @@ const BROKEN_PAIRS = `
 describe('the demo data generator', () => {
   let orm: Orm;
   let first: SeedResult;
-  const sql = <T>(text: string, bindings: unknown[] = []) => query<T>(orm.em.getKnex(), text, bindings);
+  const sql = <T>(text: string, bindings: unknown[] = []) => query<T>(orm.em.fork(), text, bindings);
   const foreignKeys = () => sql<{ n: string }>(`select count(*) as n from pg_constraint where contype = 'f'`);
 
   beforeAll(async () => {
     orm = await connectDatabase({ url: await createTestDatabase(), poolMax: 4 });
-    first = await new DemoDataService(orm.em.getKnex(), new PasswordHasher()).seed({ students: 4000, desyncRate: 0.04 });
+    first = await new DemoDataService(orm.em.fork(), new PasswordHasher()).seed({ students: 4000, desyncRate: 0.04 });
   });
   afterAll(async () => {
     await orm.close(true);
@@ -87,7 +87,7 @@ describe('the demo data generator', () => {
   describe('when run again', () => {
     it('appends students after the existing ones and keeps every constraint', async () => {
       const keysBefore = await foreignKeys();
-      const second = await new DemoDataService(orm.em.getKnex(), new PasswordHasher()).seed({ students: 500, desyncRate: 0 });
+      const second = await new DemoDataService(orm.em.fork(), new PasswordHasher()).seed({ students: 500, desyncRate: 0 });
       expect(second).toMatchObject({ firstStudentNumber: 4001, lastStudentNumber: 4500, studentsCreated: 500 });
       expect(Object.values(second.desynced).every((n) => n === 0)).toBe(true);
       const [row] = await sql<{ n: string }>(`select count(*) as n from users where email = ?`, [demoStudentEmail(4500)]);

@@ -1,7 +1,9 @@
 import { inject } from 'vitest';
 import { loadConfig, type AppConfig } from '../../src/domain/config/app-config';
 import { connectDatabase, type Orm } from '../../src/domain/database/database';
+import { withEntityManager } from '../../src/domain/database/entity-manager-scope';
 import { query } from '../../src/domain/database/sql';
+import { inUnitsOfWork } from './units-of-work';
 import { createLogger } from '../../src/domain/logging/logger';
 import { createDomainServices, type DomainServices } from '../../src/domain/services';
 import { createApiLiveEvents } from '../../src/graphql/subscriptions/api-live-events';
@@ -70,12 +72,14 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
   const orm = await connectDatabase({ url: databaseUrl, poolMax: 20 });
   const bus = options.liveEvents ? createInProcessEventBus() : null;
   const services = await createDomainServices(config, orm, bus ? { events: bus } : {});
-  await services.users.ensureAdmin(ADMIN_EMAIL, ADMIN_PASSWORD);
+  await withEntityManager(orm, () => services.users.ensureAdmin(ADMIN_EMAIL, ADMIN_PASSWORD));
   const live = bus ? createApiLiveEvents(bus, services.health, orm) : null;
   const api: ApiServer = await createApiServer({ services, logger: createLogger('silent', 'test'), ...(live ? { pubSub: live.pubSub } : {}), dashboardDir: options.dashboardDir });
   const port = await api.listen(0, '127.0.0.1');
+  const scoped = inUnitsOfWork(orm, services);
   const httpUrl = `http://127.0.0.1:${port}`;
-  const knex = orm.em.getKnex();
+  // Statements of the test itself: a fork of their own, no unit of work shared with the app.
+  const em = orm.em.fork();
 
   const app: TestApp = {
     httpUrl,
@@ -85,7 +89,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     redisUrl: inject('redisUrl'),
     config,
     orm,
-    services,
+    services: scoped,
     bus,
     async gql(text, variables, token) {
       const response = await fetch(`${httpUrl}/graphql`, {
@@ -95,12 +99,12 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
       });
       return { status: response.status, body: (await response.json()) as GraphQLResponse['body'] } as never;
     },
-    sql: (text, bindings = []) => query(knex, text, bindings),
+    sql: (text, bindings = []) => query(em, text, bindings),
     async createUser(role, fullName) {
       counter += 1;
       const email = `${role.toLowerCase()}-${process.pid}-${counter}@levelsync.test`;
       const [row] = await query<{ id: number }>(
-        knex,
+        em,
         `insert into users (email, password_hash, full_name, role) values (?, 'not-a-login-hash', ?, ?) returning id`,
         [email, fullName ?? `${role} ${counter}`, role],
       );
@@ -108,7 +112,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
       return { id: row!.id, token: accessToken, email };
     },
     async adminToken() {
-      const result = await services.auth.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+      const result = await scoped.auth.login(ADMIN_EMAIL, ADMIN_PASSWORD);
       return result.accessToken;
     },
     async close() {

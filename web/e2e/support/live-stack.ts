@@ -4,6 +4,7 @@ import path from 'node:path';
 import { build } from 'vite';
 import { loadConfig } from '../../../server/src/domain/config/app-config';
 import { connectDatabase } from '../../../server/src/domain/database/database';
+import { withEntityManager } from '../../../server/src/domain/database/entity-manager-scope';
 import { query } from '../../../server/src/domain/database/sql';
 import { createLogger } from '../../../server/src/domain/logging/logger';
 import { createDomainServices, type DomainServices } from '../../../server/src/domain/services';
@@ -57,20 +58,21 @@ export async function startLiveStack(workerEnv: Record<string, string> = {}, api
   const orm = await connectDatabase({ url: jobs.databaseUrl, poolMax: 10 });
   const runtime = createJobsRuntime(config, logger);
   const services = await createDomainServices(config, orm, { events: runtime.bus, jobs: runtime.queue });
-  await services.users.ensureAdmin(ADMIN_EMAIL, ADMIN_PASSWORD);
+  await withEntityManager(orm, () => services.users.ensureAdmin(ADMIN_EMAIL, ADMIN_PASSWORD));
   const live = createApiLiveEvents(runtime.bus, services.health, services.orm);
   await runtime.bus.ready();
   const api = await createApiServer({ services, logger, pubSub: live.pubSub, dashboardDir });
   const port = await api.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
-  const knex = orm.em.getKnex();
+  // The test's own statements, on a fork of their own (outside any unit of work of the API).
+  const em = orm.em.fork();
   let adminToken: string | undefined;
 
   return {
     url,
     services,
     worker,
-    sql: (text, bindings = []) => query(knex, text, bindings),
+    sql: (text, bindings = []) => query(em, text, bindings),
     async gql(text, variables) {
       adminToken ??= (await services.auth.login(ADMIN_EMAIL, ADMIN_PASSWORD)).accessToken;
       const response = await fetch(`${url}/graphql`, {

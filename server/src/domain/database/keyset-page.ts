@@ -7,9 +7,9 @@
  *   returned newest first like any page.
  *
  * The far side of the page is known from one extra row; the near side (is there anything on the
- * cursor's side?) from a one-row probe at or beyond the cursor, in the same statement. So
- * `hasPreviousPage` after `after: c` is true exactly when a row still sits at or above c — the rows
- * that `last`/`before: startCursor` would return — and the same, mirrored, for `hasNextPage`.
+ * cursor's side?) from a one-row probe at or beyond the cursor. So `hasPreviousPage` after
+ * `after: c` is true exactly when a row still sits at or above c — the rows that
+ * `last`/`before: startCursor` would return — and the same, mirrored, for `hasNextPage`.
  */
 export type PageDirection = 'forward' | 'backward';
 
@@ -28,37 +28,24 @@ export interface KeysetRows<T> {
   hasPreviousPage: boolean;
 }
 
-/**
- * One statement for a page: `select` is `select <columns> from <table>`, `where` its filter (with
- * `bindings`), written twice when there is a cursor (page, then probe).
- */
-export function keysetQuery(page: KeysetPage, select: string, where: string, bindings: readonly unknown[]): { text: string; bindings: unknown[] } {
-  const forward = page.direction === 'forward';
-  const [beyond, towards] = forward ? ['<', 'desc'] : ['>', 'asc'];
-  if (page.cursorId === undefined) {
-    return { text: `${select} where ${where} order by id ${towards} limit ?`, bindings: [...bindings, page.size + 1] };
-  }
-  const [atOrBefore, away] = forward ? ['>=', 'asc'] : ['<=', 'desc'];
-  return {
-    text: `(${select} where ${where} and id ${beyond} ? order by id ${towards} limit ?)
-      union all (${select} where ${where} and id ${atOrBefore} ? order by id ${away} limit 1)`,
-    bindings: [...bindings, page.cursorId, page.size + 1, ...bindings, page.cursorId],
-  };
-}
+/** An id range in MikroORM's filter language, merged into the list's own filter by the caller. */
+export type IdRange = { id?: { $lt: number } | { $gt: number } | { $gte: number } | { $lte: number } };
 
-/** Splits what `keysetQuery` returned into the page (newest first) and both page flags. */
-export function keysetRows<T extends { id: number }>(page: KeysetPage, rows: readonly T[]): KeysetRows<T> {
-  const cursor = page.cursorId;
+/** Reads up to `limit` rows of the list within `range`, ordered by id as asked. */
+export type KeysetFetch<T> = (range: IdRange, order: 'asc' | 'desc', limit: number) => Promise<T[]>;
+
+/** One page of a list from its fetch (the page and, with a cursor, the probe run side by side). */
+export async function keysetPage<T>(page: KeysetPage, fetch: KeysetFetch<T>): Promise<KeysetRows<T>> {
   const forward = page.direction === 'forward';
-  const onPage = (id: number) => cursor === undefined || (forward ? id < cursor : id > cursor);
-  const found = rows.filter((r) => onPage(r.id));
-  const probed = rows.length > found.length;
-  // Nearest the cursor first, whichever way the page runs.
-  found.sort((a, b) => (forward ? b.id - a.id : a.id - b.id));
+  const cursor = page.cursorId;
+  const [found, probe] = await Promise.all([
+    fetch(cursor === undefined ? {} : { id: forward ? { $lt: cursor } : { $gt: cursor } }, forward ? 'desc' : 'asc', page.size + 1),
+    cursor === undefined ? Promise.resolve([]) : fetch({ id: forward ? { $gte: cursor } : { $lte: cursor } }, forward ? 'asc' : 'desc', 1),
+  ]);
   const more = found.length > page.size;
-  const taken = found.slice(0, page.size);
-  if (!forward) taken.reverse();
-  return forward
-    ? { rows: taken, hasNextPage: more, hasPreviousPage: probed }
-    : { rows: taken, hasNextPage: probed, hasPreviousPage: more };
+  const rows = found.slice(0, page.size);
+  // Fetched nearest the cursor first, whichever way the page runs; shown newest first.
+  if (!forward) rows.reverse();
+  const probed = probe.length > 0;
+  return forward ? { rows, hasNextPage: more, hasPreviousPage: probed } : { rows, hasNextPage: probed, hasPreviousPage: more };
 }

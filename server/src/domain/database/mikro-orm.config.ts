@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { ENTITIES } from './entities';
@@ -10,11 +11,16 @@ export interface DatabaseOptions {
   debug?: boolean;
 }
 
-/** Migrations are listed explicitly so that compiled and transpiled runs find the same set. */
+/**
+ * Migrations are listed explicitly so that compiled and transpiled runs find the same set. New ones
+ * come from the migrator's diff of the entities against the snapshot (`server/src/cli/create-migration.ts`).
+ */
 export const MIGRATIONS = [
   { name: 'InitialSchema20261123', class: InitialSchema20261123 },
   { name: 'IntegrityCheckIndexes20261123', class: IntegrityCheckIndexes20261123 },
 ];
+
+const MIGRATIONS_DIR = join(__dirname, 'migrations');
 
 export function ormConfig(options: DatabaseOptions): Options {
   return defineConfig({
@@ -29,9 +35,16 @@ export function ormConfig(options: DatabaseOptions): Options {
     migrations: {
       tableName: 'mikro_orm_migrations',
       migrationsList: MIGRATIONS,
+      // Where the migrator writes new migrations and its snapshot of the schema the migrations
+      // build (refreshed after each `up`); one name for every database the schema is applied to.
+      path: MIGRATIONS_DIR,
+      pathTs: MIGRATIONS_DIR,
+      emit: 'ts',
+      snapshot: true,
+      snapshotName: '.snapshot-levelsync',
+      fileName: (timestamp, name) => `${timestamp}-${name ?? 'schema'}.migration`,
       transactional: true,
       allOrNothing: true,
-      snapshot: false,
       silent: true,
     },
   });

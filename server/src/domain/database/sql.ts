@@ -1,16 +1,30 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Knex } from '@mikro-orm/postgresql';
 
-export type Sql = Knex | Knex.Transaction;
+/**
+ * The EntityManager a statement runs on: the unit of work's fork (or the fork `em.transactional`
+ * hands its callback, so the statement joins that transaction).
+ */
+export type Sql = EntityManager;
 
-/** Runs a raw statement (`?` placeholders) and returns its rows. */
-export async function query<T>(sql: Sql, text: string, bindings: readonly unknown[] = []): Promise<T[]> {
-  const result = await sql.raw(text, bindings as Knex.RawBinding[]);
-  return (result as { rows: T[] }).rows;
+/**
+ * Runs a tuned statement (`?` placeholders) on the EntityManager's connection and returns its rows.
+ * MikroORM inlines the bindings as literals; a JS array becomes a PostgreSQL array literal here, so
+ * `?::int[]` receives one array as it did as a bind parameter.
+ */
+export async function query<T>(em: Sql, text: string, bindings: readonly unknown[] = []): Promise<T[]> {
+  const params = bindings.map((value) => (Array.isArray(value) ? arrayLiteral(value) : value));
+  return (await em.execute(text, params, 'all')) as unknown as T[];
 }
 
-export function knexOf(em: EntityManager): Knex {
-  return em.getKnex();
+/** `{1,2}`, `{"PLAYER","COACH"}`, `{NULL,"{\"a\":1}"}`: every element quoted, as the pg driver writes arrays. */
+function arrayLiteral(values: readonly unknown[]): string {
+  const element = (value: unknown): string => {
+    if (value === null || value === undefined) return 'NULL';
+    if (Array.isArray(value)) return arrayLiteral(value);
+    const text = value instanceof Date ? value.toISOString() : String(value);
+    return `"${text.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+  };
+  return `{${values.map(element).join(',')}}`;
 }
 
 /** PostgreSQL's SQLSTATE for a unique violation, and the constraint that raised it. */

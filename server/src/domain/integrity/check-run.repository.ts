@@ -1,15 +1,13 @@
+import { wrap, type EntityData } from '@mikro-orm/core';
 import type { Orm } from '../database/database';
-import { keysetQuery, keysetRows, type KeysetPage } from '../database/keyset-page';
+import { entityData } from '../database/entity-rows';
+import { keysetPage, type KeysetPage } from '../database/keyset-page';
 import { query, type Sql } from '../database/sql';
+import { CheckRun } from './check-run.entity';
 import type { CheckRunSnapshot, CheckTrigger, HealthState } from './integrity.types';
 
 /** Serialises "is a run of this kind already queued or running?" across every API replica. */
 const REQUEST_LOCK_KEY = 7_310_424_002;
-
-const RUN_COLUMNS = `
-  id, trigger, state, progress, queued_at as "queuedAt", started_at as "startedAt", finished_at as "finishedAt",
-  duration_ms as "durationMs", pairs_checked as "pairsChecked", inconsistent, consistency_rate as "consistencyRate",
-  health_state as "healthState", repairs_applied as "repairsApplied", error, job_id as "jobId"`;
 
 /** Milliseconds since the run started, by the database clock (the one that stamped started_at). */
 const ELAPSED_MS = `case when started_at is null then null else (extract(epoch from clock_timestamp() - started_at) * 1000)::int end`;
@@ -23,11 +21,8 @@ export function snapshotOf(run: JobRun): CheckRunSnapshot {
   return snapshot;
 }
 
-/** The pg driver under MikroORM hands timestamps over as text; runs carry Dates. */
-function toJobRun(row: JobRun): JobRun {
-  const date = (value: Date | string | null) => (value === null ? null : new Date(value));
-  return { ...row, queuedAt: date(row.queuedAt)!, startedAt: date(row.startedAt), finishedAt: date(row.finishedAt) };
-}
+/** A run as stored: the entity's data (a row of a tuned statement mapped by `entityData`, or `toPOJO()`). */
+const toJobRun = (data: EntityData<CheckRun>): JobRun => data as JobRun;
 
 /** Triggers that are the same kind of work: a manual check is deduplicated against a scheduled one. */
 export function triggersOfKind(trigger: CheckTrigger): CheckTrigger[] {
@@ -55,30 +50,30 @@ export interface CheckRunPage {
 export class CheckRunRepository {
   constructor(private readonly orm: Orm) {}
 
-  private get sql(): Sql {
-    return this.orm.em.getKnex();
+  private get em(): Sql {
+    return this.orm.em;
   }
 
   // --- the job machinery -------------------------------------------------------------------------
 
   /** The queued or running run of this kind, or a new QUEUED one; `created` says which. */
   async reserve(trigger: CheckTrigger): Promise<{ run: JobRun; created: boolean }> {
-    return this.sql.transaction(async (trx) => {
+    return this.em.transactional(async (trx) => {
       await query(trx, 'select pg_advisory_xact_lock(?)', [REQUEST_LOCK_KEY]);
-      const [active] = await query<JobRun>(
+      const [active] = await query<object>(
         trx,
-        `select ${RUN_COLUMNS} from check_runs
+        `select * from check_runs
          where state in ('QUEUED', 'RUNNING') and trigger = any(?::text[]) order by id limit 1`,
         [triggersOfKind(trigger)],
       );
-      if (active) return { run: toJobRun(active), created: false };
-      const [run] = await query<JobRun>(trx, `insert into check_runs (trigger) values (?) returning ${RUN_COLUMNS}`, [trigger]);
-      return { run: toJobRun(run!), created: true };
+      if (active) return { run: toJobRun(entityData(trx, CheckRun, active)), created: false };
+      const [run] = await query<object>(trx, `insert into check_runs (trigger) values (?) returning *`, [trigger]);
+      return { run: toJobRun(entityData(trx, CheckRun, run!)), created: true };
     });
   }
 
   async attachJob(runId: number, jobId: string): Promise<void> {
-    await query(this.sql, 'update check_runs set job_id = ? where id = ?', [jobId, runId]);
+    await query(this.em, 'update check_runs set job_id = ? where id = ?', [jobId, runId]);
   }
 
   /**
@@ -88,18 +83,18 @@ export class CheckRunRepository {
    * on a new job id still meet at the unique index; the loser reads the winner's row.
    */
   async findOrCreateForJob(jobId: string, trigger: CheckTrigger): Promise<CheckRunSnapshot> {
-    const byJob = `select ${RUN_COLUMNS} from check_runs where job_id = ?`;
+    const byJob = `select * from check_runs where job_id = ?`;
     const existing = await this.maybe(byJob, [jobId]);
     if (existing) return existing;
-    const created = await this.maybe(
-      `insert into check_runs (trigger, job_id) values (?, ?) on conflict (job_id) do nothing returning ${RUN_COLUMNS}`,
-      [trigger, jobId],
-    );
+    const created = await this.maybe(`insert into check_runs (trigger, job_id) values (?, ?) on conflict (job_id) do nothing returning *`, [
+      trigger,
+      jobId,
+    ]);
     return created ?? this.one(byJob, [jobId]);
   }
 
   async findByJobId(jobId: string): Promise<CheckRunSnapshot | null> {
-    return this.maybe(`select ${RUN_COLUMNS} from check_runs where job_id = ?`, [jobId]);
+    return this.maybe(`select * from check_runs where job_id = ?`, [jobId]);
   }
 
   /**
@@ -110,7 +105,7 @@ export class CheckRunRepository {
   async markRetrying(id: number, reason: string): Promise<CheckRunSnapshot | null> {
     return this.maybe(
       `update check_runs set state = 'RUNNING', progress = 0, error = ?, finished_at = null, duration_ms = null
-       where id = ? and state in ('QUEUED', 'RUNNING') returning ${RUN_COLUMNS}`,
+       where id = ? and state in ('QUEUED', 'RUNNING') returning *`,
       [reason.slice(0, 2000), id],
     );
   }
@@ -118,7 +113,7 @@ export class CheckRunRepository {
   // --- a run's progress and results --------------------------------------------------------------
 
   async createQueued(trigger: CheckTrigger, jobId?: string): Promise<CheckRunSnapshot> {
-    return this.one(`insert into check_runs (trigger, job_id) values (?, ?) returning ${RUN_COLUMNS}`, [trigger, jobId ?? null]);
+    return this.one(`insert into check_runs (trigger, job_id) values (?, ?) returning *`, [trigger, jobId ?? null]);
   }
 
   /**
@@ -130,7 +125,7 @@ export class CheckRunRepository {
       `update check_runs set
          started_at = case when state = 'RUNNING' then started_at else clock_timestamp() end,
          state = 'RUNNING', finished_at = null, duration_ms = null
-       where id = ? and state in ('QUEUED', 'RUNNING') returning ${RUN_COLUMNS}`,
+       where id = ? and state in ('QUEUED', 'RUNNING') returning *`,
       [id],
     );
   }
@@ -139,13 +134,13 @@ export class CheckRunRepository {
   async setProgress(id: number, progress: number): Promise<CheckRunSnapshot | null> {
     const bounded = Math.min(1, Math.max(0, progress));
     return this.maybe(
-      `update check_runs set progress = greatest(progress, ?) where id = ? and state = 'RUNNING' returning ${RUN_COLUMNS}`,
+      `update check_runs set progress = greatest(progress, ?) where id = ? and state = 'RUNNING' returning *`,
       [bounded, id],
     );
   }
 
   async setRepairsApplied(id: number, repairs: number): Promise<CheckRunSnapshot> {
-    return this.one(`update check_runs set repairs_applied = ? where id = ? returning ${RUN_COLUMNS}`, [repairs, id]);
+    return this.one(`update check_runs set repairs_applied = ? where id = ? returning *`, [repairs, id]);
   }
 
   /** Only a RUNNING run succeeds: one that already ended (failed for good meanwhile) is not found. */
@@ -153,7 +148,7 @@ export class CheckRunRepository {
     return this.one(
       `update check_runs set state = 'SUCCEEDED', progress = 1, error = null, finished_at = clock_timestamp(),
          duration_ms = ${ELAPSED_MS}, pairs_checked = ?, inconsistent = ?, consistency_rate = ?, health_state = ?
-       where id = ? and state = 'RUNNING' returning ${RUN_COLUMNS}`,
+       where id = ? and state = 'RUNNING' returning *`,
       [results.pairsChecked, results.inconsistent, results.consistencyRate, results.healthState, id],
     );
   }
@@ -165,7 +160,7 @@ export class CheckRunRepository {
   async markFailed(id: number, message: string): Promise<CheckRunSnapshot | null> {
     return this.maybe(
       `update check_runs set state = 'FAILED', error = ?, finished_at = clock_timestamp(), duration_ms = ${ELAPSED_MS}
-       where id = ? and state in ('QUEUED', 'RUNNING') returning ${RUN_COLUMNS}`,
+       where id = ? and state in ('QUEUED', 'RUNNING') returning *`,
       [message.slice(0, 2000), id],
     );
   }
@@ -174,32 +169,30 @@ export class CheckRunRepository {
 
   /** The newest run still queued or running (partial index check_runs_active_idx). */
   async findActive(): Promise<CheckRunSnapshot | null> {
-    return this.maybe(`select ${RUN_COLUMNS} from check_runs where state in ('QUEUED', 'RUNNING') order by id desc limit 1`);
+    return this.maybe(`select * from check_runs where state in ('QUEUED', 'RUNNING') order by id desc limit 1`);
   }
 
   /** The newest finished run, succeeded or failed (partial index check_runs_finished_idx). */
   async latestFinished(): Promise<CheckRunSnapshot | null> {
-    return this.maybe(`select ${RUN_COLUMNS} from check_runs where finished_at is not null order by finished_at desc limit 1`);
+    return this.maybe(`select * from check_runs where finished_at is not null order by finished_at desc limit 1`);
   }
 
   /** The newest run that produced results: health is judged on it. */
   async latestSucceeded(): Promise<CheckRunSnapshot | null> {
     return this.maybe(
-      `select ${RUN_COLUMNS} from check_runs where finished_at is not null and state = 'SUCCEEDED'
+      `select * from check_runs where finished_at is not null and state = 'SUCCEEDED'
        order by finished_at desc limit 1`,
     );
   }
 
   /** Newest first, keyset on the primary key, either way from a cursor (see keyset-page.ts). */
   async page(page: KeysetPage): Promise<CheckRunPage> {
-    const statement = keysetQuery(page, `select ${RUN_COLUMNS} from check_runs`, 'true', []);
-    const { rows, ...flags } = keysetRows(page, await query<JobRun>(this.sql, statement.text, statement.bindings));
-    return { runs: rows.map((row) => snapshotOf(toJobRun(row))), ...flags };
+    const { rows, ...flags } = await keysetPage(page, (range, order, limit) => this.em.find(CheckRun, range, { orderBy: { id: order }, limit }));
+    return { runs: rows.map((run) => snapshotOf(toJobRun(wrap(run).toPOJO()))), ...flags };
   }
 
-  async count(): Promise<number> {
-    const [row] = await query<{ n: number }>(this.sql, 'select count(*)::int as n from check_runs');
-    return row!.n;
+  count(): Promise<number> {
+    return this.em.count(CheckRun);
   }
 
   private async one(text: string, bindings: unknown[]): Promise<CheckRunSnapshot> {
@@ -209,7 +202,7 @@ export class CheckRunRepository {
   }
 
   private async maybe(text: string, bindings: unknown[] = []): Promise<CheckRunSnapshot | null> {
-    const [row] = await query<JobRun>(this.sql, text, bindings);
-    return row ? snapshotOf(toJobRun(row)) : null;
+    const [row] = await query<object>(this.em, text, bindings);
+    return row ? snapshotOf(toJobRun(entityData(this.em, CheckRun, row))) : null;
   }
 }

@@ -1,5 +1,6 @@
 import type { Orm } from '../database/database';
 import { query, type Sql } from '../database/sql';
+import type { LevelTable } from '../levels/level-table';
 
 /** The student-id span a check covers: every pair, and every open violation (so vanished pairs resolve too). */
 export interface ScanBounds {
@@ -12,12 +13,6 @@ export interface ChunkResult {
   inconsistent: number;
   opened: number;
   resolved: number;
-}
-
-interface ThresholdRow {
-  specialization: string;
-  min_xps: number[];
-  levels: number[];
 }
 
 /** Bit per violation type in the per-pair mask computed by the scan. */
@@ -86,10 +81,13 @@ from summary s`;
 }
 
 export class ConsistencyScanRepository {
-  constructor(private readonly orm: Orm) {}
+  constructor(
+    private readonly orm: Orm,
+    private readonly levels: LevelTable,
+  ) {}
 
   private get sql(): Sql {
-    return this.orm.em.getKnex();
+    return this.orm.em;
   }
 
   async bounds(): Promise<ScanBounds | null> {
@@ -104,27 +102,21 @@ export class ConsistencyScanRepository {
   }
 
   /**
-   * The chunk statement with the XP thresholds of `specialization_levels`, read now, inlined as
-   * constants: `width_bucket` over the sorted minimum XPs finds the level for any XP (capped at the
-   * top level) without a per-row subquery. Levels are the running maximum, the enforcer's exact rule.
+   * The chunk statement with the level table's thresholds inlined as constants: `width_bucket` over
+   * the rising minimum XPs finds the level for any XP (capped at the top level) without a per-row
+   * subquery, by the level table's own rule (`LevelTable.thresholds`).
    */
-  async prepareChunkStatement(): Promise<string> {
-    const rows = await query<ThresholdRow>(
-      this.sql,
-      `select specialization, array_agg(min_xp order by min_xp) as min_xps, array_agg(level order by min_xp) as levels
-       from (select specialization, min_xp,
-                    max(level) over (partition by specialization order by min_xp) as level
-             from specialization_levels) s
-       group by specialization order by specialization`,
-    );
+  prepareChunkStatement(): Promise<string> {
     const ints = (values: number[]) => values.map((v) => (Number.isInteger(v) ? String(v) : fail(v))).join(',');
-    const cases = rows
-      .map((r) => {
-        if (!/^[A-Z_]+$/.test(r.specialization)) fail(r.specialization);
-        return `when '${r.specialization}' then ('{${ints(r.levels)}}'::int[])[width_bucket(p.total_xp, '{${ints(r.min_xps)}}'::int[])]`;
+    const cases = this.levels
+      .specializations()
+      .map((specialization) => {
+        if (!/^[A-Z_]+$/.test(specialization)) fail(specialization);
+        const { minXps, levels } = this.levels.thresholds(specialization);
+        return `when '${specialization}' then ('{${ints(levels)}}'::int[])[width_bucket(p.total_xp, '{${ints(minXps)}}'::int[])]`;
       })
       .join(' ');
-    return chunkStatement(rows.length ? `(case p.specialization ${cases} end)` : 'p.current_level');
+    return Promise.resolve(chunkStatement(cases ? `(case p.specialization ${cases} end)` : 'p.current_level'));
   }
 
   /** Scans students [lo, hi) and brings their violations up to date: one autocommit statement. */
@@ -135,5 +127,5 @@ export class ConsistencyScanRepository {
 }
 
 function fail(value: unknown): never {
-  throw new Error(`Unexpected value in specialization_levels: ${String(value)}`);
+  throw new Error(`Unexpected value in the level table: ${String(value)}`);
 }

@@ -14,7 +14,7 @@ export class IntegrityStatsRepository {
   constructor(private readonly orm: Orm) {}
 
   private get sql(): Sql {
-    return this.orm.em.getKnex();
+    return this.orm.em;
   }
 
   async counts(): Promise<IntegrityCounts> {

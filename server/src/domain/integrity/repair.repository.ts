@@ -1,13 +1,14 @@
+import { wrap } from '@mikro-orm/core';
 import type { Orm } from '../database/database';
-import { keysetQuery, keysetRows, type KeysetPage } from '../database/keyset-page';
+import { entityData } from '../database/entity-rows';
+import { keysetPage, type KeysetPage } from '../database/keyset-page';
 import { query, type Sql } from '../database/sql';
+import { User } from '../users/user.entity';
 import type { Role, Specialization } from '../shared/specialization';
 import type { ViolationType } from './integrity.types';
 import type { RepairPlan } from './repair-plan';
+import { Repair } from './repair.entity';
 import type { LockedLicense, LockedProgress, PairKey, RepairOrigin, RepairRecord } from './repair.types';
-
-const REPAIR_COLUMNS = `id, violation_id as "violationId", student_id as "studentId", specialization, trigger,
-  actor_id as "actorId", job_id as "jobId", action, before, after, created_at as "createdAt"`;
 
 export interface LockedPair {
   progress: LockedProgress | null;
@@ -39,14 +40,15 @@ export interface RepairPage {
 export class RepairRepository {
   constructor(private readonly orm: Orm) {}
 
-  get sql(): Sql {
-    return this.orm.em.getKnex();
+  /** The unit of work's EntityManager; `em.transactional` on it runs a batch in one transaction. */
+  get em(): Sql {
+    return this.orm.em;
   }
 
   /** Pairs with an open violation after `after`, in key order (partial unique index violations_open_key). */
   async openPairs(after: PairKey | null, limit: number): Promise<PairKey[]> {
     const rows = await query<{ student_id: number; specialization: Specialization }>(
-      this.sql,
+      this.em,
       `select distinct student_id, specialization from violations
        where resolved_at is null and (student_id, specialization) > (?, ?)
        order by student_id, specialization limit ?`,
@@ -148,13 +150,13 @@ export class RepairRepository {
     origin: RepairOrigin,
   ): Promise<RepairRecord[]> {
     if (entries.length === 0) return [];
-    const rows = await query<RepairRecord>(
+    const rows = await query<object>(
       trx,
       `insert into repairs (violation_id, student_id, specialization, trigger, actor_id, job_id, action, before, after)
        select v.violation_id, v.student_id, v.specialization, ?::text, ?::int, ?::text, v.action, v.before, v.after
        from unnest(?::int[], ?::int[], ?::text[], ?::text[], ?::jsonb[], ?::jsonb[])
          as v(violation_id, student_id, specialization, action, before, after)
-       returning ${REPAIR_COLUMNS}`,
+       returning *`,
       [
         origin.trigger,
         origin.actorId,
@@ -166,38 +168,31 @@ export class RepairRepository {
         entries.map((e) => JSON.stringify(e.plan.after)),
       ],
     );
-    return rows.map(toRecord);
+    return rows.map((row) => entityData(trx, Repair, row) as RepairRecord);
   }
 
   /** The user's role, or null when no user has this id (to explain a pair that has no rows). */
   async roleOf(userId: number): Promise<Role | null> {
-    const [row] = await query<{ role: Role }>(this.sql, 'select role from users where id = ?', [userId]);
-    return row?.role ?? null;
+    const user = await this.em.findOne(User, { id: userId }, { fields: ['role'] });
+    return user?.role ?? null;
   }
 
   /** Newest first, keyset on the primary key (see keyset-page.ts); by student through repairs_student_id_idx. */
   async page(page: KeysetPage, studentId: number | undefined): Promise<RepairPage> {
-    const statement = keysetQuery(page, `select ${REPAIR_COLUMNS} from repairs`, '(?::int is null or student_id = ?::int)', [
-      studentId ?? null,
-      studentId ?? null,
-    ]);
-    const { rows, ...flags } = keysetRows(page, await query<RepairRecord>(this.sql, statement.text, statement.bindings));
-    return { repairs: rows.map(toRecord), ...flags };
+    const { rows, ...flags } = await keysetPage(page, (range, order, limit) =>
+      this.em.find(Repair, { ...range, ...(studentId === undefined ? {} : { studentId }) }, { orderBy: { id: order }, limit }),
+    );
+    return { repairs: rows.map((r) => wrap(r).toPOJO() as RepairRecord), ...flags };
   }
 
-  async count(studentId: number | undefined): Promise<number> {
-    const [row] = await query<{ n: number }>(
-      this.sql,
-      `select count(*)::int as n from repairs where (?::int is null or student_id = ?::int)`,
-      [studentId ?? null, studentId ?? null],
-    );
-    return row!.n;
+  count(studentId: number | undefined): Promise<number> {
+    return this.em.count(Repair, studentId === undefined ? {} : { studentId });
   }
 
   /** The pair as it is now, both rows from one snapshot and without locks: for previews, never for writes. */
   async readPair(pair: PairKey): Promise<LockedPair> {
     const [row] = await query<{ p_id: number | null; total_xp: number; p_level: number; l_id: number | null; l_level: number; max_level: number }>(
-      this.sql,
+      this.em,
       `select p.id as p_id, p.total_xp, p.current_level as p_level, l.id as l_id, l.current_level as l_level, l.max_achieved_level as max_level
        from (select ?::int as student_id, ?::text as specialization) k
        left join specialization_progress p on p.student_id = k.student_id and p.specialization = k.specialization
@@ -209,9 +204,4 @@ export class RepairRepository {
       license: row!.l_id === null ? null : { id: row!.l_id, currentLevel: row!.l_level, maxAchievedLevel: row!.max_level },
     };
   }
-}
-
-/** The pg driver under MikroORM hands timestamps over as text. */
-function toRecord(row: RepairRecord): RepairRecord {
-  return { ...row, createdAt: new Date(row.createdAt) };
 }

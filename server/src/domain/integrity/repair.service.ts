@@ -115,7 +115,7 @@ export class RepairService {
   private async repairBatch(pairs: readonly PairKey[], origin: RepairOrigin, attempt = 1): Promise<BatchResult> {
     if (pairs.length === 0) return { outcomes: [], resolvedViolationIds: [] };
     try {
-      return await this.repairs.sql.transaction(async (trx): Promise<BatchResult> => {
+      return await this.repairs.em.transactional(async (trx): Promise<BatchResult> => {
         const locked = await this.repairs.lockPairs(trx, pairs);
         const items = pairs.map((pair) => {
           const { progress, license } = locked.get(pairKey(pair))!;

@@ -1,10 +1,19 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import type { Specialization } from '../shared/specialization';
+import { Check, Entity, Enum, PrimaryKey, PrimaryKeyProp, Property, Unique } from '@mikro-orm/core';
+import { SPECIALIZATIONS, type Specialization } from '../shared/specialization';
 
-/** The one table of XP thresholds; the coupling enforcer and the integrity check both read it in SQL. */
+/**
+ * The one table of XP thresholds. The enforcer's statement joins it; code reads it through
+ * LevelTable; progress and licenses reference (specialization, level) so no row holds a level that
+ * does not exist.
+ */
 @Entity({ tableName: 'specialization_levels' })
+@Unique({ name: 'specialization_levels_specialization_min_xp_key', properties: ['specialization', 'minXp'] })
+@Check({ name: 'specialization_levels_level_check', expression: '(level >= 1) AND (level <= 20)' })
+@Check({ name: 'specialization_levels_min_xp_check', expression: 'min_xp >= 0' })
 export class SpecializationLevel {
-  @PrimaryKey({ type: 'text' })
+  [PrimaryKeyProp]?: ['specialization', 'level'];
+
+  @Enum({ items: () => SPECIALIZATIONS, primary: true })
   specialization!: Specialization;
 
   @PrimaryKey({ type: 'smallint' })

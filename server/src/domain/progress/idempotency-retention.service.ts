@@ -16,6 +16,6 @@ export class IdempotencyRetentionService {
 
   /** Purges every record older than the retention; returns how many. */
   purgeExpired(): Promise<number> {
-    return this.records.purgeOlderThan(this.orm.em.getKnex(), this.retentionHours);
+    return this.records.purgeOlderThan(this.orm.em, this.retentionHours);
   }
 }

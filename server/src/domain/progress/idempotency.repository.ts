@@ -1,4 +1,5 @@
 import { query, type Sql } from '../database/sql';
+import { IdempotencyRecord } from './idempotency-record.entity';
 
 export type Claim<T> = { kind: 'claimed' } | { kind: 'replay'; requestHash: string; response: T | null };
 
@@ -21,22 +22,14 @@ export class IdempotencyRepository {
         [actorId, key, operation, requestHash],
       );
       if (inserted.length > 0) return { kind: 'claimed' };
-      const [row] = await query<{ request_hash: string; response: T | null }>(
-        trx,
-        'select request_hash, response from idempotency_records where actor_id = ? and key = ?',
-        [actorId, key],
-      );
-      if (row) return { kind: 'replay', requestHash: row.request_hash, response: row.response };
+      const record = await trx.findOne(IdempotencyRecord, { actorId, key });
+      if (record) return { kind: 'replay', requestHash: record.requestHash, response: (record.response ?? null) as T | null };
       if (attempt >= 1) throw new Error(`Idempotency key ${key} could be neither claimed nor read`);
     }
   }
 
   async complete(trx: Sql, actorId: number, key: string, response: unknown): Promise<void> {
-    await query(trx, 'update idempotency_records set response = ? where actor_id = ? and key = ?', [
-      JSON.stringify(response),
-      actorId,
-      key,
-    ]);
+    await trx.nativeUpdate(IdempotencyRecord, { actorId, key }, { response });
   }
 
   /**

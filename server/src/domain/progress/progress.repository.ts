@@ -1,11 +1,17 @@
-import type { Knex } from '@mikro-orm/postgresql';
 import type { Orm } from '../database/database';
+import { entityData } from '../database/entity-rows';
 import { query, type Sql } from '../database/sql';
+import { SpecializationLevel } from '../levels/specialization-level.entity';
 import type { Specialization } from '../shared/specialization';
+import { License } from './license.entity';
 import { MAX_TOTAL_XP, type LicenseSnapshot, type ProgressSnapshot, type ProgressUpdate } from './progress.types';
+import { SpecializationProgress } from './specialization-progress.entity';
 
-// Timestamps arrive as text: MikroORM's pg setup turns off the driver's date parsing.
-interface UpdateRow {
+/**
+ * What the enforcer's statement returns, as the driver hands it over (timestamps as text). It is
+ * also what an idempotency record stores, so a replay reads it exactly as the first answer was read.
+ */
+export interface AppliedXpRow {
   id: number;
   student_id: number;
   specialization: Specialization;
@@ -63,31 +69,38 @@ export type PairDiagnosis = 'UNKNOWN_STUDENT' | 'NOT_ASSIGNED' | 'XP_CEILING';
 export class ProgressRepository {
   constructor(private readonly orm: Orm) {}
 
-  get knex(): Knex {
-    return this.orm.em.getKnex();
+  /** The unit of work's EntityManager; `em.transactional` on it joins the enforcer to an idempotency claim. */
+  get em(): Sql {
+    return this.orm.em;
   }
 
   /** Adds XP and moves the license with it; undefined when no row matched (see `diagnose`). */
-  async applyXp(sql: Sql, studentId: number, specialization: Specialization, xp: number): Promise<ProgressUpdate | undefined> {
-    const [row] = await query<UpdateRow>(sql, APPLY_XP, [studentId, specialization, xp, xp, xp]);
-    if (!row) return undefined;
+  async applyXp(sql: Sql, studentId: number, specialization: Specialization, xp: number): Promise<AppliedXpRow | undefined> {
+    const [row] = await query<AppliedXpRow>(sql, APPLY_XP, [studentId, specialization, xp, xp, xp]);
+    return row;
+  }
+
+  /** The enforcer's answer (fresh, or replayed from its idempotency record) through the entities' mapping. */
+  toUpdate(row: AppliedXpRow): ProgressUpdate {
+    const progress = entityData(this.em, SpecializationProgress, {
+      id: row.id,
+      student_id: row.student_id,
+      specialization: row.specialization,
+      total_xp: row.total_xp,
+      current_level: row.current_level,
+      updated_at: row.updated_at,
+    });
+    const license = entityData(this.em, License, {
+      id: row.license_id,
+      user_id: row.student_id,
+      specialization: row.specialization,
+      current_level: row.license_level,
+      max_achieved_level: row.max_achieved_level,
+      updated_at: row.license_updated_at,
+    });
     return {
-      progress: {
-        id: row.id,
-        studentId: row.student_id,
-        specialization: row.specialization,
-        totalXp: row.total_xp,
-        currentLevel: row.current_level,
-        updatedAt: new Date(row.updated_at),
-      },
-      license: {
-        id: row.license_id,
-        userId: row.student_id,
-        specialization: row.specialization,
-        currentLevel: row.license_level,
-        maxAchievedLevel: row.max_achieved_level,
-        updatedAt: new Date(row.license_updated_at),
-      },
+      progress: progressSnapshot(progress as SpecializationProgress),
+      license: licenseSnapshot(license as License),
       previousLevel: row.previous_level,
       leveledUp: row.current_level > row.previous_level,
     };
@@ -96,7 +109,7 @@ export class ProgressRepository {
   /** Why `applyXp` matched nothing. */
   async diagnose(studentId: number, specialization: Specialization): Promise<PairDiagnosis> {
     const [row] = await query<{ role: string | null; total_xp: number | null }>(
-      this.knex,
+      this.em,
       `select u.role, sp.total_xp from (select 1) one
        left join users u on u.id = ?
        left join specialization_progress sp on sp.student_id = u.id and sp.specialization = ?`,
@@ -107,73 +120,46 @@ export class ProgressRepository {
     return 'XP_CEILING';
   }
 
-  /** Creates progress (0 XP, level 1) and license (level 1) together, or neither. */
+  /**
+   * Creates progress (0 XP, level 1) and license (level 1) together, or neither. Progress is
+   * flushed first, so an existing pair reports its progress key and a lone license its own.
+   */
   async assign(studentId: number, specialization: Specialization): Promise<ProgressSnapshot> {
-    return this.knex.transaction(async (trx) => {
-      const [progress] = await query<ProgressRowDb>(
-        trx,
-        `insert into specialization_progress (student_id, specialization) values (?, ?)
-         returning id, student_id, specialization, total_xp, current_level, updated_at`,
-        [studentId, specialization],
-      );
-      await query(trx, 'insert into licenses (user_id, specialization) values (?, ?)', [studentId, specialization]);
-      return toProgress(progress!);
+    return this.em.transactional(async (em) => {
+      const first = em.getReference(SpecializationLevel, [specialization, 1]);
+      const progress = em.create(SpecializationProgress, { studentId, specialization, level: first });
+      await em.flush();
+      em.create(License, { userId: studentId, specialization, level: first, maxAchieved: first });
+      await em.flush();
+      return progressSnapshot(progress);
     });
   }
 
   async listForStudent(studentId: number): Promise<ProgressSnapshot[]> {
-    const rows = await query<ProgressRowDb>(
-      this.knex,
-      `select id, student_id, specialization, total_xp, current_level, updated_at
-       from specialization_progress where student_id = ? order by specialization`,
-      [studentId],
-    );
-    return rows.map(toProgress);
+    const rows = await this.em.find(SpecializationProgress, { studentId }, { orderBy: { specialization: 'asc' } });
+    return rows.map(progressSnapshot);
   }
 
   async licensesForStudent(studentId: number): Promise<LicenseSnapshot[]> {
-    const rows = await query<LicenseRowDb>(
-      this.knex,
-      `select id, user_id, specialization, current_level, max_achieved_level, updated_at
-       from licenses where user_id = ? order by specialization`,
-      [studentId],
-    );
-    return rows.map(toLicense);
+    const rows = await this.em.find(License, { userId: studentId }, { orderBy: { specialization: 'asc' } });
+    return rows.map(licenseSnapshot);
   }
 }
 
-interface ProgressRowDb {
-  id: number;
-  student_id: number;
-  specialization: Specialization;
-  total_xp: number;
-  current_level: number;
-  updated_at: string;
-}
-
-interface LicenseRowDb {
-  id: number;
-  user_id: number;
-  specialization: Specialization;
-  current_level: number;
-  max_achieved_level: number;
-  updated_at: string;
-}
-
-const toProgress = (r: ProgressRowDb): ProgressSnapshot => ({
-  id: r.id,
-  studentId: r.student_id,
-  specialization: r.specialization,
-  totalXp: r.total_xp,
-  currentLevel: r.current_level,
-  updatedAt: new Date(r.updated_at),
+const progressSnapshot = (p: SpecializationProgress): ProgressSnapshot => ({
+  id: p.id,
+  studentId: p.studentId,
+  specialization: p.specialization,
+  totalXp: p.totalXp,
+  currentLevel: p.currentLevel,
+  updatedAt: p.updatedAt,
 });
 
-const toLicense = (r: LicenseRowDb): LicenseSnapshot => ({
-  id: r.id,
-  userId: r.user_id,
-  specialization: r.specialization,
-  currentLevel: r.current_level,
-  maxAchievedLevel: r.max_achieved_level,
-  updatedAt: new Date(r.updated_at),
+const licenseSnapshot = (l: License): LicenseSnapshot => ({
+  id: l.id,
+  userId: l.userId,
+  specialization: l.specialization,
+  currentLevel: l.currentLevel,
+  maxAchievedLevel: l.maxAchievedLevel,
+  updatedAt: l.updatedAt,
 });

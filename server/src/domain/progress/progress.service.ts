@@ -6,7 +6,7 @@ import { parseId } from '../shared/ids';
 import { SPECIALIZATIONS, type Specialization } from '../shared/specialization';
 import type { UserRepository } from '../users/user.repository';
 import type { IdempotencyRepository } from './idempotency.repository';
-import type { ProgressRepository } from './progress.repository';
+import type { AppliedXpRow, ProgressRepository } from './progress.repository';
 import { MAX_TOTAL_XP, MAX_XP_CHANGE, type LicenseSnapshot, type ProgressSnapshot, type ProgressUpdate } from './progress.types';
 
 export interface UpdateProgressCommand {
@@ -60,10 +60,10 @@ export class ProgressService {
       throw badInput('idempotencyKey must be 1 to 128 characters of letters, digits, _ . : -', { field: 'idempotencyKey' });
     }
 
-    const result = key
+    const row = key
       ? await this.applyOnce(viewer.id, key, studentId, specialization, xp)
-      : await this.progress.applyXp(this.progress.knex, studentId, specialization, xp);
-    if (result) return result;
+      : await this.progress.applyXp(this.progress.em, studentId, specialization, xp);
+    if (row) return this.progress.toUpdate(row);
     throw await this.explainMiss(studentId, specialization);
   }
 
@@ -85,17 +85,19 @@ export class ProgressService {
     studentId: number,
     specialization: Specialization,
     xp: number,
-  ): Promise<ProgressUpdate | undefined> {
-    const requestHash = createHash('sha256').update(JSON.stringify(['updateProgress', studentId, specialization, xp])).digest('hex');
+  ): Promise<AppliedXpRow | undefined> {
+    // Versioned with what a record stores (the enforcer's row since v2): a key claimed by an older
+    // version answers CONFLICT rather than replaying a response of another shape.
+    const requestHash = createHash('sha256').update(JSON.stringify(['updateProgress/v2', studentId, specialization, xp])).digest('hex');
     try {
-      return await this.progress.knex.transaction(async (trx) => {
-        const claim = await this.idempotency.claim<ProgressUpdate>(trx, actorId, key, 'updateProgress', requestHash);
+      return await this.progress.em.transactional(async (trx) => {
+        const claim = await this.idempotency.claim<AppliedXpRow>(trx, actorId, key, 'updateProgress', requestHash);
         if (claim.kind === 'replay') {
           if (claim.requestHash !== requestHash) {
             throw conflict('idempotencyKey was already used for a different request', { field: 'idempotencyKey' });
           }
           if (!claim.response) throw conflict('A request with this idempotencyKey is still in progress', { field: 'idempotencyKey' });
-          return reviveDates(claim.response);
+          return claim.response;
         }
         const result = await this.progress.applyXp(trx, studentId, specialization, xp);
         // Nothing matched: roll the claim back too, so the key stays free for a corrected retry.
@@ -131,12 +133,4 @@ export function checkSpecialization(raw: string): Specialization {
     throw badInput(`specialization must be one of ${SPECIALIZATIONS.join(', ')}`, { field: 'specialization' });
   }
   return raw as Specialization;
-}
-
-function reviveDates(update: ProgressUpdate): ProgressUpdate {
-  return {
-    ...update,
-    progress: { ...update.progress, updatedAt: new Date(update.progress.updatedAt) },
-    license: { ...update.license, updatedAt: new Date(update.license.updatedAt) },
-  };
 }

@@ -1,5 +1,4 @@
-import type { Knex } from '@mikro-orm/postgresql';
-import { query } from '../database/sql';
+import { query, type Sql } from '../database/sql';
 
 /**
  * PostgreSQL's advice for bulk loads ("Populating a Database"): a foreign key checked row by row
@@ -7,7 +6,7 @@ import { query } from '../database/sql';
  * join. The definitions are read from the catalogue, so they stay exactly those of the
  * migrations. Inside the caller's transaction, nobody ever sees the tables without them.
  */
-export async function withForeignKeysDeferredToEnd<T>(trx: Knex.Transaction, tables: string[], load: () => Promise<T>): Promise<T> {
+export async function withForeignKeysDeferredToEnd<T>(trx: Sql, tables: string[], load: () => Promise<T>): Promise<T> {
   const keys = await query<{ table_name: string; name: string; definition: string }>(
     trx,
     `select conrelid::regclass::text as table_name, conname as name, pg_get_constraintdef(oid) as definition

@@ -1,6 +1,5 @@
-import type { Knex } from '@mikro-orm/postgresql';
 import type { PasswordHasher } from '../auth/password-hasher';
-import { query } from '../database/sql';
+import { query, type Sql } from '../database/sql';
 import { VIOLATION_TYPES, type ViolationType } from '../integrity/integrity.types';
 import { withForeignKeysDeferredToEnd } from './bulk-load';
 
@@ -43,7 +42,7 @@ export function demoStudentEmail(n: number): string {
  */
 export class DemoDataService {
   constructor(
-    private readonly knex: Knex,
+    private readonly em: Sql,
     private readonly hasher: PasswordHasher,
   ) {}
 
@@ -54,7 +53,7 @@ export class DemoDataService {
     const started = Date.now();
     // One hash for everyone: argon2id per student would cost ~50 ms each.
     const passwordHash = await this.hasher.hash(DEMO_STUDENT_PASSWORD);
-    const planned = await this.knex.transaction(async (trx) => {
+    const planned = await this.em.transactional(async (trx) => {
       await query(trx, 'select pg_advisory_xact_lock(?)', [SEED_LOCK_KEY]);
       // Demo data can be regenerated; waiting for the WAL flush buys nothing here.
       await query(trx, 'set local synchronous_commit = off');
@@ -71,7 +70,7 @@ export class DemoDataService {
       return { first, faults };
     });
     // Fresh statistics so the first integrity check plans its joins on the real sizes.
-    if (students > 0) await query(this.knex, 'analyze users, specialization_progress, licenses');
+    if (students > 0) await query(this.em, 'analyze users, specialization_progress, licenses');
     const desynced = Object.fromEntries(VIOLATION_TYPES.map((t) => [t, 0])) as Record<ViolationType, number>;
     let pairs = 0;
     for (const row of planned.faults) {
@@ -88,7 +87,7 @@ export class DemoDataService {
     };
   }
 
-  private async lastStudentNumber(trx: Knex.Transaction): Promise<number> {
+  private async lastStudentNumber(trx: Sql): Promise<number> {
     const [row] = await query<{ last: string | null }>(
       trx,
       `select max(substring(email from '^student-([0-9]+)@')::bigint) as last from users where email like ?`,
@@ -102,7 +101,7 @@ export class DemoDataService {
    * instead of reading the inserted rows back. The lock keeps concurrent sign-ups (reads are not
    * blocked) from drawing ids out of the block meanwhile.
    */
-  private async reserveUserIds(trx: Knex.Transaction, count: number): Promise<number> {
+  private async reserveUserIds(trx: Sql, count: number): Promise<number> {
     await query(trx, 'lock table users in share row exclusive mode');
     const [row] = await query<{ base: string }>(
       trx,
@@ -115,7 +114,7 @@ export class DemoDataService {
     return Number(row!.base);
   }
 
-  private async insertStudents(trx: Knex.Transaction, idBase: number, first: number, count: number, hash: string): Promise<void> {
+  private async insertStudents(trx: Sql, idBase: number, first: number, count: number, hash: string): Promise<void> {
     await query(
       trx,
       `insert into users (id, email, password_hash, full_name, role)
@@ -131,7 +130,7 @@ export class DemoDataService {
    * band, plant the faults, insert progress and licenses from the same plan, and count the faults.
    * Pair k is desynced when floor(k·rate) steps up; the step number picks the type in turn.
    */
-  private insertPairs(trx: Knex.Transaction, idBase: number, first: number, count: number, rate: number) {
+  private insertPairs(trx: Sql, idBase: number, first: number, count: number, rate: number) {
     const types = `array[${VIOLATION_TYPES.map((t) => `'${t}'`).join(', ')}]`;
     // A neighbouring level that exists for the specialization: one up, or one down at the top.
     const wrongLevel = `(case when level < max_level then level + 1 else level - 1 end)::smallint`;

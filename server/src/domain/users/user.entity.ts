@@ -1,9 +1,13 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import type { Role } from '../shared/specialization';
+import { Check, Entity, Enum, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
+import { ROLES, type Role } from '../shared/specialization';
 
 @Entity({ tableName: 'users' })
+// Case-insensitive uniqueness: logins match lower(email) against this index.
+@Unique({ name: 'users_email_key', expression: 'create unique index users_email_key on users (lower(email))' })
+@Check({ name: 'users_email_check', expression: '(char_length(email) >= 3) AND (char_length(email) <= 254)' })
+@Check({ name: 'users_full_name_check', expression: '(char_length(full_name) >= 1) AND (char_length(full_name) <= 200)' })
 export class User {
-  @PrimaryKey({ type: 'integer', autoincrement: true })
+  @PrimaryKey({ type: 'integer', generated: 'by default as identity' })
   id!: number;
 
   @Property({ type: 'text' })
@@ -15,15 +19,15 @@ export class User {
   @Property({ type: 'text' })
   fullName!: string;
 
-  @Property({ type: 'text' })
+  @Enum({ items: () => ROLES })
   role!: Role;
 
-  @Property({ type: 'boolean' })
-  isActive: boolean = true;
+  @Property({ type: 'boolean', default: true })
+  isActive: boolean & Opt = true;
 
-  @Property({ type: 'Date', defaultRaw: 'now()' })
-  createdAt: Date = new Date();
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date & Opt = new Date();
 
-  @Property({ type: 'Date', defaultRaw: 'now()', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date & Opt = new Date();
 }
