@@ -12,6 +12,7 @@ import { createApiLiveEvents } from '../../../server/src/graphql/subscriptions/a
 import { createApiServer } from '../../../server/src/http/api-server';
 import { createJobsRuntime } from '../../../server/src/jobs/jobs-runtime';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../../../server/test/support/test-app';
+import { inUnitsOfWork } from '../../../server/test/support/units-of-work';
 import { createJobsEnvironment, startWorkerProcess, type ChildNode } from '../../../server/test/support/job-processes';
 
 const viteConfig = path.resolve(__dirname, '../../vite.config.mts');
@@ -67,14 +68,16 @@ export async function startLiveStack(workerEnv: Record<string, string> = {}, api
   // The test's own statements, on a fork of their own (outside any unit of work of the API).
   const em = orm.em.fork();
   let adminToken: string | undefined;
+  // As a test calls them: each call one unit of work, like an operation or a job in the app.
+  const scoped = inUnitsOfWork(orm, services);
 
   return {
     url,
-    services,
+    services: scoped,
     worker,
     sql: (text, bindings = []) => query(em, text, bindings),
     async gql(text, variables) {
-      adminToken ??= (await services.auth.login(ADMIN_EMAIL, ADMIN_PASSWORD)).accessToken;
+      adminToken ??= (await scoped.auth.login(ADMIN_EMAIL, ADMIN_PASSWORD)).accessToken;
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },

@@ -2,7 +2,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { Client, fetchExchange, Provider } from 'urql';
-import { aViolation } from '../../../test/factories';
+import { aRepairPreview, aViolation } from '../../../test/factories';
 import { ViolationsPanel } from '../../violations/components/ViolationsPanel';
 import type { Violation } from '../../violations/violation';
 import { ConnectionStatus } from '../connection-status';
@@ -37,6 +37,7 @@ function renderDashboard(refusals: Record<string, number>) {
       refusals[body.operationName] -= 1;
       return tooManyRequests();
     }
+    if (body.operationName === 'RepairPreview') return json({ data: { repairPreview: aRepairPreview({ studentId: body.variables.studentId }) } });
     if (body.operationName === 'ResyncLicense') {
       open = open.filter((v) => v.student.id !== body.variables.studentId);
       return json({ data: { resyncLicense: { id: 'r1' } } });
