@@ -2,7 +2,7 @@ import type { AuthChecker } from 'type-graphql';
 import { forbidden, unauthenticated } from '../../domain/errors/domain-error';
 import type { Role } from '../../domain/shared/specialization';
 import type { GraphQLContext } from '../context';
-import { toGraphQLError, VIEWER_REQUIRED_STATUS } from './errors';
+import { toGraphQLError } from './errors';
 
 /**
  * `@Authorized()` needs any signed-in user; `@Authorized('ADMIN', ...)` needs one of those roles.
@@ -10,7 +10,7 @@ import { toGraphQLError, VIEWER_REQUIRED_STATUS } from './errors';
  * is a field error: FORBIDDEN for that field, the others resolved, HTTP 200.
  */
 export const authChecker: AuthChecker<GraphQLContext, Role> = ({ context }, roles) => {
-  if (!context.viewer) throw toGraphQLError(unauthenticated(context.authFailure ?? undefined), VIEWER_REQUIRED_STATUS);
-  if (roles.length > 0 && !roles.includes(context.viewer.role)) throw toGraphQLError(forbidden());
+  if (!context.viewer) throw toGraphQLError(unauthenticated(context.authFailure ?? undefined));
+  if (roles.length > 0 && !roles.includes(context.viewer.role)) throw toGraphQLError(forbidden(), 'field');
   return true;
 };

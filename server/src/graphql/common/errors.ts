@@ -4,12 +4,13 @@ import type { MiddlewareFn } from 'type-graphql';
 import { DomainError, type ErrorCode } from '../../domain/errors/domain-error';
 
 /**
- * The HTTP status a code gives the whole response when it refuses the request before execution (a
- * rate limit). Every other coded error is a field error: 200 with `data` (GraphQL over HTTP); 401
- * is set only by the auth checker, for an operation that needs a viewer and has none (see
- * VIEWER_REQUIRED_STATUS), never by a code alone, so a wrong password on `login` is a 200.
+ * The HTTP status of a request refused as a whole, by its code: before GraphQL runs (origin, rate,
+ * body: see http/error-response.ts), before execution (the login budget), or for an operation that
+ * needs a viewer and has none (the auth checker). An error raised while resolving a field is a field
+ * error instead (`'field'` below): 200 with `data`, as GraphQL over HTTP has it, so a wrong password
+ * on `login` or a student's FORBIDDEN field is a 200.
  */
-const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { RATE_LIMITED: 429 };
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429 };
 const PUBLIC_CODES = new Set<string>(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED']);
 /** Apollo's and graphql-js's own codes for requests that never reached a resolver. */
 const REQUEST_CODES = new Set<string>([
@@ -21,12 +22,15 @@ const REQUEST_CODES = new Set<string>([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
-/** The status of an operation refused for want of a viewer: the response then carries no `data` (see viewer-required.plugin.ts). */
-export const VIEWER_REQUIRED_STATUS = 401;
+/** The status of an operation refused for want of a viewer: the response then carries no `data` (see http/viewer-required.plugin.ts). */
+export const VIEWER_REQUIRED_STATUS = HTTP_STATUS.UNAUTHENTICATED!;
+
+/** Whether an error refuses the whole request (with its code's HTTP status) or only the field being resolved. */
+export type ErrorScope = 'request' | 'field';
 
 /** What Apollo reads from `extensions.http`: the status of the whole response, and headers to add (Retry-After). */
-function httpOf(error: DomainError, requestStatus?: number): { http: { status: number; headers?: HeaderMap } } | undefined {
-  const status = requestStatus ?? HTTP_STATUS[error.code];
+function httpOf(error: DomainError): { http: { status: number; headers?: HeaderMap } } | undefined {
+  const status = HTTP_STATUS[error.code];
   if (!status) return undefined;
   const retryAfter = error.details.retryAfterSeconds;
   return typeof retryAfter === 'number'
@@ -36,11 +40,12 @@ function httpOf(error: DomainError, requestStatus?: number): { http: { status: n
 
 /**
  * The one conversion of a domain error into a GraphQL error: its code and details become
- * `extensions`, and its HTTP status (with Retry-After for RATE_LIMITED) is set for Apollo.
- * `requestStatus` makes the error fail the whole HTTP response with that status (the auth checker's 401).
+ * `extensions`; refusing the request, it also carries its HTTP status (with Retry-After for
+ * RATE_LIMITED) for Apollo; as a field error it carries none and the response stays a 200.
  */
-export function toGraphQLError(error: DomainError, requestStatus?: number): GraphQLError {
-  return new GraphQLError(error.message, { extensions: { code: error.code, ...error.details, ...httpOf(error, requestStatus) } });
+export function toGraphQLError(error: DomainError, scope: ErrorScope = 'request'): GraphQLError {
+  const http = scope === 'request' ? httpOf(error) : undefined;
+  return new GraphQLError(error.message, { extensions: { code: error.code, ...error.details, ...http } });
 }
 
 /** What a client sees of a coded error's extensions: never Apollo's transport hints or a stack. */
@@ -49,12 +54,12 @@ export function publicExtensions(extensions: GraphQLErrorExtensions | undefined)
   return rest;
 }
 
-/** Turns domain errors thrown below a resolver into coded GraphQL errors: field errors, answered with 200 and `data`. */
+/** Turns domain errors thrown below a resolver into coded field errors: the field is null, the response a 200 with `data`. */
 export const DomainErrorMiddleware: MiddlewareFn = async (_action, next) => {
   try {
     return await next();
   } catch (error) {
-    if (error instanceof DomainError) throw toGraphQLError(error);
+    if (error instanceof DomainError) throw toGraphQLError(error, 'field');
     throw error;
   }
 };
