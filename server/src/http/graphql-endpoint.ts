@@ -12,6 +12,7 @@ import { createPublicErrorFormatter } from '../graphql/common/public-errors';
 import { createContext, type GraphQLContext } from '../graphql/context';
 import { refuseBatchedRequests } from './batch-guard';
 import { clientAddressOf } from './client-address';
+import { viewerRequiredResponses } from './viewer-required.plugin';
 
 /** The largest JSON body /graphql reads (the rate limiter reads a signed-in caller's body with the same limit). */
 export const GRAPHQL_BODY_LIMIT = '64kb';
@@ -65,6 +66,7 @@ export async function createGraphQLEndpoint(options: {
       // header is set directly instead.
       ApolloServerPluginCacheControlDisabled(),
       noStoreResponses,
+      viewerRequiredResponses,
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
       ...(options.plugins ?? []),
     ],

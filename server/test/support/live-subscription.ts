@@ -9,6 +9,9 @@ export interface Received<T> {
 /** A graphql-ws client (the `graphql-ws` package over `ws`) that records every message of one subscription. */
 export class LiveSubscription<T> {
   readonly received: Array<Received<T>> = [];
+  /** Errors of the operation itself (say, FORBIDDEN for a role the subscription is not for). */
+  readonly errors: Array<{ message: string; extensions?: Record<string, unknown> }> = [];
+  completed = false;
   closeCode: number | null = null;
   private readonly client: Client;
   private readonly listeners = new Set<() => void>();
@@ -25,14 +28,18 @@ export class LiveSubscription<T> {
       { query },
       {
         next: (message) => {
-          this.received.push({ data: message.data as T, at: Date.now() });
+          if (message.errors) this.errors.push(...(message.errors as LiveSubscription<T>['errors']));
+          if (message.data !== undefined && message.data !== null) this.received.push({ data: message.data as T, at: Date.now() });
           for (const listener of this.listeners) listener();
         },
         error: (error) => {
           this.closeCode = (error as { code?: number }).code ?? -1;
           for (const listener of this.listeners) listener();
         },
-        complete: () => undefined,
+        complete: () => {
+          this.completed = true;
+          for (const listener of this.listeners) listener();
+        },
       },
     );
   }
@@ -70,6 +77,26 @@ export class LiveSubscription<T> {
         clearTimeout(timer);
         this.listeners.delete(check);
         resolve(this.closeCode);
+      };
+      this.listeners.add(check);
+      check();
+    });
+  }
+
+  /** Resolves with the operation's errors once the server has completed it (a refused subscription). */
+  waitForRefusal(timeoutMs = 10_000): Promise<LiveSubscription<T>['errors']> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the subscription was not refused')), timeoutMs);
+      const check = () => {
+        if (this.closeCode !== null) {
+          clearTimeout(timer);
+          this.listeners.delete(check);
+          reject(new Error(`the connection was closed with ${this.closeCode}`));
+        } else if (this.completed) {
+          clearTimeout(timer);
+          this.listeners.delete(check);
+          resolve(this.errors);
+        }
       };
       this.listeners.add(check);
       check();

@@ -19,7 +19,7 @@ export const TEST_JWT_SECRET = 'test-secret-0123456789-0123456789-abcdef';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
-  body: { data?: T | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+  body: { data?: T | null; errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }> };
 }
 
 export interface TestApp {

@@ -110,26 +110,26 @@ export type HealthStatusFieldsFragment = { state: HealthState, consistencyRate: 
 export type HealthStatusQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type HealthStatusQuery = { healthStatus: { state: HealthState, consistencyRate: number | null, nextScheduledAt: string | null, lastRun: { id: string, trigger: CheckTrigger, state: CheckRunState, progress: number, queuedAt: string, startedAt: string | null, finishedAt: string | null, durationMs: number | null, pairsChecked: number | null, inconsistent: number | null, consistencyRate: number | null, healthState: HealthState | null, error: string | null } | null, activeRun: { id: string, trigger: CheckTrigger, state: CheckRunState, progress: number, queuedAt: string, startedAt: string | null, finishedAt: string | null, durationMs: number | null, pairsChecked: number | null, inconsistent: number | null, consistencyRate: number | null, healthState: HealthState | null, error: string | null } | null } };
+export type HealthStatusQuery = { healthStatus: { state: HealthState, consistencyRate: number | null, nextScheduledAt: string | null, lastRun: { id: string, trigger: CheckTrigger, state: CheckRunState, progress: number, queuedAt: string, startedAt: string | null, finishedAt: string | null, durationMs: number | null, pairsChecked: number | null, inconsistent: number | null, consistencyRate: number | null, healthState: HealthState | null, error: string | null } | null, activeRun: { id: string, trigger: CheckTrigger, state: CheckRunState, progress: number, queuedAt: string, startedAt: string | null, finishedAt: string | null, durationMs: number | null, pairsChecked: number | null, inconsistent: number | null, consistencyRate: number | null, healthState: HealthState | null, error: string | null } | null } | null };
 
 export type CheckRunHistoryQueryVariables = Exact<{
   first: number;
 }>;
 
 
-export type CheckRunHistoryQuery = { checkRuns: { totalCount: number, edges: Array<{ node: { id: string, trigger: CheckTrigger, state: CheckRunState, progress: number, queuedAt: string, startedAt: string | null, finishedAt: string | null, durationMs: number | null, pairsChecked: number | null, inconsistent: number | null, consistencyRate: number | null, healthState: HealthState | null, error: string | null } }> } };
+export type CheckRunHistoryQuery = { checkRuns: { totalCount: number, edges: Array<{ node: { id: string, trigger: CheckTrigger, state: CheckRunState, progress: number, queuedAt: string, startedAt: string | null, finishedAt: string | null, durationMs: number | null, pairsChecked: number | null, inconsistent: number | null, consistencyRate: number | null, healthState: HealthState | null, error: string | null } }> } | null };
 
 export type HealthMetricsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type HealthMetricsQuery = { healthMetrics: { pairsChecked: number, openViolations: number, checksLast24h: number, repairsLast24h: number, lastCheckDurationMs: number | null, openViolationsByType: Array<{ type: ViolationType, count: number }> } };
+export type HealthMetricsQuery = { healthMetrics: { pairsChecked: number, openViolations: number, checksLast24h: number, repairsLast24h: number, lastCheckDurationMs: number | null, openViolationsByType: Array<{ type: ViolationType, count: number }> } | null };
 
 export type RecentRepairsQueryVariables = Exact<{
   first: number;
 }>;
 
 
-export type RecentRepairsQuery = { repairs: { totalCount: number, edges: Array<{ node: { id: string, trigger: RepairTrigger, action: RepairAction, specialization: Specialization, createdAt: string, before: string | null, after: string | null, jobId: string | null, student: { id: string, fullName: string }, actor: { id: string, fullName: string } | null } }> } };
+export type RecentRepairsQuery = { repairs: { totalCount: number, edges: Array<{ node: { id: string, trigger: RepairTrigger, action: RepairAction, specialization: Specialization, createdAt: string, before: string | null, after: string | null, jobId: string | null, student: { id: string, fullName: string }, actor: { id: string, fullName: string } | null } }> } | null };
 
 export type RepairsMadeSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -139,7 +139,7 @@ export type RepairsMadeSubscription = { repairsMade: { trigger: RepairTrigger, m
 export type SystemInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SystemInfoQuery = { systemInfo: { version: string, uptimeSeconds: number, workersOnline: number | null, queueDepth: number | null, lastCheckAt: string | null, nextScheduledAt: string | null } };
+export type SystemInfoQuery = { systemInfo: { version: string, uptimeSeconds: number, workersOnline: number | null, queueDepth: number | null, lastCheckAt: string | null, nextScheduledAt: string | null } | null };
 
 export type RepairPreviewQueryVariables = Exact<{
   studentId: string;
@@ -147,7 +147,7 @@ export type RepairPreviewQueryVariables = Exact<{
 }>;
 
 
-export type RepairPreviewQuery = { repairPreview: { studentId: string, specialization: Specialization, alreadyConsistent: boolean, action: RepairAction | null, violationType: ViolationType | null, progress: PairRowChange, license: PairRowChange, changes: Array<{ field: PairField, before: number | null, after: number | null, changed: boolean }> } };
+export type RepairPreviewQuery = { repairPreview: { studentId: string, specialization: Specialization, alreadyConsistent: boolean, action: RepairAction | null, violationType: ViolationType | null, progress: PairRowChange, license: PairRowChange, changes: Array<{ field: PairField, before: number | null, after: number | null, changed: boolean }> } | null };
 
 export type ResyncLicenseMutationVariables = Exact<{
   studentId: string;
@@ -168,7 +168,7 @@ export type ViolationsQueryVariables = Exact<{
 }>;
 
 
-export type ViolationsQuery = { violations: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, type: ViolationType, specialization: Specialization, progressLevel: number | null, licenseLevel: number | null, totalXp: number | null, firstSeenAt: string, lastSeenAt: string, resolvedAt: string | null, student: { id: string, fullName: string, email: string } } }> } };
+export type ViolationsQuery = { violations: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, type: ViolationType, specialization: Specialization, progressLevel: number | null, licenseLevel: number | null, totalXp: number | null, firstSeenAt: string, lastSeenAt: string, resolvedAt: string | null, student: { id: string, fullName: string, email: string } } }> } | null };
 
 export const CheckRunFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CheckRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CheckRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"trigger"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"queuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"pairsChecked"}},{"kind":"Field","name":{"kind":"Name","value":"inconsistent"}},{"kind":"Field","name":{"kind":"Name","value":"consistencyRate"}},{"kind":"Field","name":{"kind":"Name","value":"healthState"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]} as unknown as DocumentNode<CheckRunFieldsFragment, unknown>;
 export const HealthStatusFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"HealthStatusFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"HealthStatus"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"consistencyRate"}},{"kind":"Field","name":{"kind":"Name","value":"nextScheduledAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CheckRunFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"activeRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CheckRunFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CheckRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CheckRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"trigger"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"queuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"pairsChecked"}},{"kind":"Field","name":{"kind":"Name","value":"inconsistent"}},{"kind":"Field","name":{"kind":"Name","value":"consistencyRate"}},{"kind":"Field","name":{"kind":"Name","value":"healthState"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]} as unknown as DocumentNode<HealthStatusFieldsFragment, unknown>;

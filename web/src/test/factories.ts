@@ -39,7 +39,7 @@ export function aViolation(overrides: Partial<ViolationFieldsFragment> = {}): Vi
   };
 }
 
-export function aRepairPreview(overrides: Partial<RepairPreviewQuery['repairPreview']> = {}): RepairPreviewQuery['repairPreview'] {
+export function aRepairPreview(overrides: Partial<NonNullable<RepairPreviewQuery['repairPreview']>> = {}): NonNullable<RepairPreviewQuery['repairPreview']> {
   return {
     studentId: '42',
     specialization: 'PLAYER',

@@ -3,6 +3,13 @@ import { GraphQLError, type GraphQLErrorExtensions, type GraphQLFormattedError }
 import type { MiddlewareFn } from 'type-graphql';
 import { DomainError, type ErrorCode } from '../../domain/errors/domain-error';
 
+/**
+ * The HTTP status of a request refused as a whole, by its code: before GraphQL runs (origin, rate,
+ * body: see http/error-response.ts), before execution (the login budget), or for an operation that
+ * needs a viewer and has none (the auth checker). An error raised while resolving a field is a field
+ * error instead (`'field'` below): 200 with `data`, as GraphQL over HTTP has it, so a wrong password
+ * on `login` or a student's FORBIDDEN field is a 200.
+ */
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429 };
 const PUBLIC_CODES = new Set<string>(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED']);
 /** Apollo's and graphql-js's own codes for requests that never reached a resolver. */
@@ -14,6 +21,12 @@ const REQUEST_CODES = new Set<string>([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
+
+/** The status of an operation refused for want of a viewer: the response then carries no `data` (see http/viewer-required.plugin.ts). */
+export const VIEWER_REQUIRED_STATUS = HTTP_STATUS.UNAUTHENTICATED!;
+
+/** Whether an error refuses the whole request (with its code's HTTP status) or only the field being resolved. */
+export type ErrorScope = 'request' | 'field';
 
 /** What Apollo reads from `extensions.http`: the status of the whole response, and headers to add (Retry-After). */
 function httpOf(error: DomainError): { http: { status: number; headers?: HeaderMap } } | undefined {
@@ -27,10 +40,12 @@ function httpOf(error: DomainError): { http: { status: number; headers?: HeaderM
 
 /**
  * The one conversion of a domain error into a GraphQL error: its code and details become
- * `extensions`, and its HTTP status (with Retry-After for RATE_LIMITED) is set for Apollo.
+ * `extensions`; refusing the request, it also carries its HTTP status (with Retry-After for
+ * RATE_LIMITED) for Apollo; as a field error it carries none and the response stays a 200.
  */
-export function toGraphQLError(error: DomainError): GraphQLError {
-  return new GraphQLError(error.message, { extensions: { code: error.code, ...error.details, ...httpOf(error) } });
+export function toGraphQLError(error: DomainError, scope: ErrorScope = 'request'): GraphQLError {
+  const http = scope === 'request' ? httpOf(error) : undefined;
+  return new GraphQLError(error.message, { extensions: { code: error.code, ...error.details, ...http } });
 }
 
 /** What a client sees of a coded error's extensions: never Apollo's transport hints or a stack. */
@@ -39,12 +54,12 @@ export function publicExtensions(extensions: GraphQLErrorExtensions | undefined)
   return rest;
 }
 
-/** Turns domain errors thrown below a resolver into coded GraphQL errors (with their HTTP status). */
+/** Turns domain errors thrown below a resolver into coded field errors: the field is null, the response a 200 with `data`. */
 export const DomainErrorMiddleware: MiddlewareFn = async (_action, next) => {
   try {
     return await next();
   } catch (error) {
-    if (error instanceof DomainError) throw toGraphQLError(error);
+    if (error instanceof DomainError) throw toGraphQLError(error, 'field');
     throw error;
   }
 };

@@ -9,6 +9,7 @@ import { CheckRunConnectionType } from './check-run-connection.type';
 export class CheckRunHistoryResolver {
   @Authorized('ADMIN')
   @Query(() => CheckRunConnectionType, {
+    nullable: true,
     description: 'Every check and auto-sync run, newest first; pages forwards (first/after) or backwards (last/before).',
   })
   async checkRuns(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<CheckRunSnapshot>> {

@@ -8,13 +8,13 @@ import { HealthStatusType } from './health-status.type';
 @Resolver()
 export class HealthResolver {
   @Authorized('ADMIN')
-  @Query(() => HealthStatusType, { description: 'Health from the latest finished check, the active run, the next scheduled one.' })
+  @Query(() => HealthStatusType, { nullable: true, description: 'Health from the latest finished check, the active run, the next scheduled one.' })
   healthStatus(@Ctx() ctx: GraphQLContext): Promise<HealthStatusSnapshot> {
     return ctx.services.health.status();
   }
 
   @Authorized('ADMIN')
-  @Query(() => HealthMetricsType)
+  @Query(() => HealthMetricsType, { nullable: true })
   healthMetrics(@Ctx() ctx: GraphQLContext): Promise<HealthMetricsSnapshot> {
     return ctx.services.health.metrics();
   }

@@ -9,6 +9,7 @@ import { RepairPreviewType } from './repair-preview.type';
 export class RepairPreviewResolver {
   @Authorized('ADMIN')
   @Query(() => RepairPreviewType, {
+    nullable: true,
     description:
       'What resyncLicense would change for this pair now, field by field, from the plan it applies. Read-only. NOT_FOUND for an unknown student or an unassigned pair.',
   })

@@ -15,6 +15,7 @@ import { RepairType } from './repair.type';
 export class RepairResolver {
   @Authorized('ADMIN')
   @Query(() => RepairConnectionType, {
+    nullable: true,
     description: 'The repair audit, newest first, optionally for one student; pages forwards (first/after) or backwards (last/before).',
   })
   async repairs(

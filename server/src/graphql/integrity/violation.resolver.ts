@@ -14,6 +14,7 @@ import { ViolationType } from './violation.type';
 export class ViolationResolver {
   @Authorized('ADMIN')
   @Query(() => ViolationConnectionType, {
+    nullable: true,
     description: 'Violations newest first, open ones unless filter.includeResolved; pages forwards (first/after) or backwards (last/before).',
   })
   async violations(

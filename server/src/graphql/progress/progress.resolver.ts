@@ -10,6 +10,7 @@ import { SpecializationProgressType } from './specialization-progress.type';
 export class ProgressResolver {
   @Authorized()
   @Query(() => [SpecializationProgressType], {
+    nullable: true,
     description: "A student's progress in every assigned specialization. Admins, instructors, or the student themself.",
   })
   studentProgress(@Arg('studentId', () => ID) studentId: string, @Ctx() ctx: GraphQLContext): Promise<SpecializationProgressType[]> {

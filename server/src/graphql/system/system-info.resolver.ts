@@ -13,7 +13,7 @@ const orNull = <T>(read: Promise<T>): Promise<T | null> => read.catch(() => null
 @Resolver()
 export class SystemInfoResolver {
   @Authorized('ADMIN')
-  @Query(() => SystemInfoType, { description: 'Version, uptime, workers online, queue depth, last and next check.' })
+  @Query(() => SystemInfoType, { nullable: true, description: 'Version, uptime, workers online, queue depth, last and next check.' })
   async systemInfo(@Ctx() ctx: GraphQLContext): Promise<SystemInfoType> {
     const { jobs, health } = ctx.services;
     const [workersOnline, queueDepth, nextScheduledAt, status] = await Promise.all([

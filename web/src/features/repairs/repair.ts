@@ -1,6 +1,6 @@
 import type { RecentRepairsQuery, RepairAction, RepairTrigger } from '../../generated/graphql';
 
-export type Repair = RecentRepairsQuery['repairs']['edges'][number]['node'];
+export type Repair = NonNullable<RecentRepairsQuery['repairs']>['edges'][number]['node'];
 
 const actionLabel: Record<RepairAction, string> = {
   LICENSE_LEVEL_SYNCED: 'License level synced',

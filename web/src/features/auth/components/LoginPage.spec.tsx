@@ -38,8 +38,8 @@ const adminLogin = (role = 'ADMIN') =>
   });
 
 describe('LoginPage', () => {
-  it('says so when the email or password is wrong', async () => {
-    await signIn(fail('UNAUTHENTICATED', 'Invalid email or password.', 401));
+  it('says so when the email or password is wrong (a field error of login: HTTP 200, code UNAUTHENTICATED)', async () => {
+    await signIn(fail('UNAUTHENTICATED', 'Invalid email or password.', 200));
     expect((await screen.findByRole('alert')).textContent).toBe('Wrong email or password.');
   });
 

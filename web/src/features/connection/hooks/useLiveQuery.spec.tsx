@@ -9,7 +9,7 @@ function PairsChecked({ refreshOn }: { refreshOn?: readonly RefreshReason[] }) {
   const [{ data, error }] = useLiveQuery({ query: HealthMetricsQuery }, { refreshOn });
   return (
     <p>
-      {data ? `pairs ${data.healthMetrics.pairsChecked}` : 'none'}
+      {data?.healthMetrics ? `pairs ${data.healthMetrics.pairsChecked}` : 'none'}
       {error ? ' (stale)' : ''}
     </p>
   );

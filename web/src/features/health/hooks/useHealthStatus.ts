@@ -16,6 +16,6 @@ export function useHealthStatus() {
   useSubscriptionEvents(HealthStatusChangedSubscription, onPush);
 
   // undefined until the query answers: which run the dashboard's queries reflect is then unknown.
-  const loadedRunId = data ? (data.healthStatus.lastRun?.id ?? null) : undefined;
+  const loadedRunId = data?.healthStatus ? (data.healthStatus.lastRun?.id ?? null) : undefined;
   return { status: pushed ?? data?.healthStatus ?? null, loadedRunId, error, fetching };
 }

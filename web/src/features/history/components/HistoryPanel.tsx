@@ -9,7 +9,7 @@ const historySize = 50;
 
 export function HistoryPanel() {
   const [{ data, error }] = useLiveQuery({ query: CheckRunHistoryQuery, variables: { first: historySize } });
-  const runs = data?.checkRuns.edges.map((edge) => edge.node) ?? [];
+  const runs = data?.checkRuns?.edges.map((edge) => edge.node) ?? [];
 
   return (
     <Panel

@@ -2,7 +2,7 @@ import type { PairField, PairRowChange, RepairPreviewQuery } from '../../../gene
 import { formatEnum } from '../../../shared/format/format-enum';
 import { formatNumber } from '../../../shared/format/format-number';
 
-export type RepairPreview = RepairPreviewQuery['repairPreview'];
+export type RepairPreview = NonNullable<RepairPreviewQuery['repairPreview']>;
 
 interface RepairChangesProps {
   preview: RepairPreview;

@@ -48,7 +48,7 @@ export function RepairDialog({ violation, busy, error, onConfirm, onCancel }: Re
     setRecheckError(null);
     const latest = await client.query(RepairPreviewQuery, variables, { requestPolicy: 'network-only' }).toPromise();
     setChecking(false);
-    if (latest.error || !latest.data) {
+    if (latest.error || !latest.data?.repairPreview) {
       setRecheckError(describePreviewError(latest.error));
       return;
     }
