@@ -102,8 +102,15 @@ describe('updateProgress', () => {
   it('explains a specialization the student was never assigned', async () => {
     const student = await createStudent(app, ['COACH']);
     const { body } = await update(student.id, 5);
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'SPECIALIZATION_NOT_ASSIGNED' });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'SPECIALIZATION_NOT_ASSIGNED' });
     expect(body.errors?.[0]?.message).toMatch(/not assigned to PLAYER/);
+  });
+
+  it('says so when the id is not a student’s, instead of calling the user a student', async () => {
+    const instructor = await app.createUser('INSTRUCTOR');
+    const { body } = await update(instructor.id, 5);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'studentId', reason: 'NOT_A_STUDENT' });
+    expect(body.errors?.[0]?.message).toBe(`User ${instructor.id} is not a student: only students have progress`);
   });
 
   describe('with an idempotency key', () => {
@@ -126,7 +133,7 @@ describe('updateProgress', () => {
     it('leaves the key free when the request was refused', async () => {
       const student = await createStudent(app, ['COACH']);
       const refused = await update(student.id, 5, { idempotencyKey: `refused-${student.id}` });
-      expect(refused.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
       await app.services.progress.assign(String(student.id), 'PLAYER');
       const { body } = await update(student.id, 5, { idempotencyKey: `refused-${student.id}` });
       expect(body.data?.updateProgress.progress.totalXp).toBe(5);

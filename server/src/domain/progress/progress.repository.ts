@@ -64,7 +64,7 @@ select p.*, l.id as license_id, l.current_level as license_level, l.max_achieved
        l.updated_at as license_updated_at
 from p, l`;
 
-export type PairDiagnosis = 'UNKNOWN_STUDENT' | 'NOT_ASSIGNED' | 'XP_CEILING';
+export type PairDiagnosis = 'UNKNOWN_STUDENT' | 'NOT_A_STUDENT' | 'NOT_ASSIGNED' | 'XP_CEILING';
 
 export class ProgressRepository {
   constructor(private readonly orm: Orm) {}
@@ -116,7 +116,7 @@ export class ProgressRepository {
       [studentId, specialization],
     );
     if (!row?.role) return 'UNKNOWN_STUDENT';
-    if (row.total_xp === null) return 'NOT_ASSIGNED';
+    if (row.total_xp === null) return row.role === 'STUDENT' ? 'NOT_ASSIGNED' : 'NOT_A_STUDENT';
     return 'XP_CEILING';
   }
 

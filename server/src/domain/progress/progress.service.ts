@@ -113,10 +113,13 @@ export class ProgressService {
 
   private async explainMiss(studentId: number, specialization: Specialization): Promise<Error> {
     switch (await this.progress.diagnose(studentId, specialization)) {
+      // The same codes as resyncLicense for the same facts (see integrity/absent-pair.ts).
       case 'UNKNOWN_STUDENT':
-        return notFound(`Student ${studentId} does not exist`, { field: 'studentId' });
+        return notFound(`User ${studentId} does not exist`, { field: 'studentId' });
+      case 'NOT_A_STUDENT':
+        return badInput(`User ${studentId} is not a student: only students have progress`, { field: 'studentId', reason: 'NOT_A_STUDENT' });
       case 'NOT_ASSIGNED':
-        return notFound(`Student ${studentId} is not assigned to ${specialization}; assign the specialization first`, {
+        return conflict(`Student ${studentId} is not assigned to ${specialization}; assign the specialization first`, {
           reason: 'SPECIALIZATION_NOT_ASSIGNED',
         });
       case 'XP_CEILING':
