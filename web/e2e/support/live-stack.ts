@@ -14,6 +14,7 @@ import { createJobsRuntime } from '../../../server/src/jobs/jobs-runtime';
 import { apiDependencies } from '../../../server/test/support/api-dependencies';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../../../server/test/support/test-app';
 import { createJobsEnvironment, startWorkerProcess, type ChildNode } from '../../../server/test/support/job-processes';
+import { inUnitsOfWork } from '../../../server/test/support/units-of-work';
 
 const viteConfig = path.resolve(__dirname, '../../vite.config.mts');
 
@@ -24,6 +25,7 @@ export interface LiveStack {
   readonly url: string;
   readonly config: AppConfig;
   readonly orm: Orm;
+  /** Each method call is a unit of work of its own (an EntityManager fork), as a GraphQL operation is in the app. */
   readonly services: DomainServices;
   readonly worker: ChildNode;
   sql<T = Record<string, unknown>>(text: string, bindings?: unknown[]): Promise<T[]>;
@@ -69,17 +71,19 @@ export async function startLiveStack(workerEnv: Record<string, string> = {}, api
   const url = `http://127.0.0.1:${port}`;
   // The test's own statements, on a fork of their own (outside any unit of work of the API).
   const em = orm.em.fork();
+  // The services as the test calls them: each call a unit of work of its own, as in the app.
+  const scoped = inUnitsOfWork(orm, services);
   let adminToken: string | undefined;
 
   return {
     url,
     config,
     orm,
-    services,
+    services: scoped,
     worker,
     sql: (text, bindings = []) => query(em, text, bindings),
     async gql(text, variables) {
-      adminToken ??= (await services.auth.login(ADMIN_EMAIL, ADMIN_PASSWORD)).accessToken;
+      adminToken ??= (await scoped.auth.login(ADMIN_EMAIL, ADMIN_PASSWORD)).accessToken;
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
