@@ -13,11 +13,11 @@ module.exports = {
     {
       name: 'domain-knows-no-transport',
       severity: 'error',
-      comment: 'The domain knows nothing of GraphQL, HTTP, the event transports, BullMQ or the jobs room.',
+      comment: 'The domain knows nothing of GraphQL, HTTP, the event transports, BullMQ, the jobs room, or the process configuration (it is handed its own part).',
       from: { path: '^server/src/domain/' },
       to: {
         path: [
-          '^server/src/(graphql|http|events|jobs|queue|observability|standalone|cli|ops)/',
+          '^server/src/(graphql|http|events|jobs|queue|observability|standalone|cli|ops|config)/',
           '^workers/',
           '(^|/)node_modules/(graphql|type-graphql|graphql-ws|graphql-scalars|@apollo|@as-integrations|express|ws|bullmq|ioredis|@graphql-yoga|@repeaterjs|dataloader|prom-client|helmet|cors)/',
         ],

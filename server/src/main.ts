@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
-import { ConfigError, loadConfig } from './domain/config/app-config';
+import { ConfigError, loadConfig } from './config/app-config';
 import { connectDatabase, migrateDatabase } from './domain/database/database';
 import { withEntityManager } from './domain/database/entity-manager-scope';
 import { createLogger } from './domain/logging/logger';
 import { createDomainServices } from './domain/services';
+import { createResolverInstances } from './graphql/resolver-instances';
 import { createApiLiveEvents } from './graphql/subscriptions/api-live-events';
 import { createApiServer } from './http/api-server';
 import { jobsReadiness } from './http/readiness';
@@ -14,24 +15,37 @@ import { createJobsRuntime } from './jobs/jobs-runtime';
 /** The API process: GraphQL over HTTP and WebSocket, health endpoints; queues jobs, relays their events. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel, 'levelsync-api');
-  if (!config.databaseUrl) throw new ConfigError('DATABASE_URL is required for the API process (use `npm start` for the all-in-one mode)');
-  if (!config.redisUrl) {
+  const { process: proc } = config;
+  const logger = createLogger(proc.logLevel, 'levelsync-api');
+  if (!proc.databaseUrl) throw new ConfigError('DATABASE_URL is required for the API process (use `npm start` for the all-in-one mode)');
+  if (!proc.redisUrl) {
     throw new ConfigError('REDIS_URL is required for the API process: jobs and live events go through Redis (use `npm start` for the all-in-one mode)');
   }
-  const orm = await connectDatabase({ url: config.databaseUrl });
-  await migrateDatabase(orm, config.databaseUrl);
-  const runtime = createJobsRuntime(config, logger);
-  const services = await createDomainServices(config, orm, { events: runtime.bus, jobs: runtime.queue });
-  const admin = config.admin;
+  const orm = await connectDatabase({ url: proc.databaseUrl });
+  await migrateDatabase(orm, proc.databaseUrl);
+  const runtime = createJobsRuntime(proc, logger);
+  const services = await createDomainServices(config.domain, orm, { events: runtime.bus, jobs: runtime.queue });
+  const admin = config.standalone.admin;
   if (admin.password) await withEntityManager(orm, () => services.users.ensureAdmin(admin.email, admin.password!));
-  const live = createApiLiveEvents(runtime.bus, services.health, services.orm);
+  const live = createApiLiveEvents(runtime.bus, services.health, orm);
   await runtime.bus.ready();
   const stopObserving = observeCheckRuns(runtime.bus);
   // The built dashboard, when present (the app image has it; the compose web entry serves it too).
   const dashboardDir = resolve(__dirname, '../../web/dist');
-  const api = await createApiServer({ services, logger, pubSub: live.pubSub, readiness: jobsReadiness(runtime), dashboardDir });
-  const port = await api.listen(config.port);
+  const api = await createApiServer({
+    http: config.http,
+    rateLimitStore: proc,
+    orm,
+    tokens: services.tokens,
+    users: services.users,
+    resolvers: createResolverInstances(services),
+    gauges: services,
+    logger,
+    pubSub: live.pubSub,
+    readiness: jobsReadiness(runtime),
+    dashboardDir,
+  });
+  const port = await api.listen(config.http.port);
   logger.info({ port }, 'API listening');
 
   const shutdown = async (signal: string) => {

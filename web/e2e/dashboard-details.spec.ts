@@ -21,7 +21,7 @@ describe('dashboard details in Chromium against a real API, worker, PostgreSQL a
     orphanId = orphan!.id;
     // A license without progress: an ORPHAN_LICENSE the repair resolves by creating progress.
     await stack.sql(`insert into licenses (user_id, specialization, current_level, max_achieved_level) values (?, 'PLAYER', 3, 3)`, [orphanId]);
-    const runs = new CheckRunRepository(stack.services.orm);
+    const runs = new CheckRunRepository(stack.orm);
     for (const trigger of ['SCHEDULED', 'MANUAL'] as const) await stack.services.integrity.run((await runs.createQueued(trigger)).id);
   });
 

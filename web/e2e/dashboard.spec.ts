@@ -245,7 +245,7 @@ describe('the live dashboard in Chromium against a real API, worker, PostgreSQL 
 
   it('returns to the login page, axe-clean, when the server ends an expired session', async () => {
     const [{ id }] = await stack.sql<{ id: number }>('select id from users where email = ?', [ADMIN_EMAIL]);
-    const ttlSeconds = stack.services.config.jwt.ttlMinutes * 60;
+    const ttlSeconds = stack.config.domain.jwt.ttlMinutes * 60;
     // A real token with 8 s left; the stored expiry claims an hour, so only the server's 4401 can end it.
     const { accessToken } = await stack.services.tokens.issue({ id: id!, role: 'ADMIN' }, new Date(Date.now() - (ttlSeconds - 8) * 1000));
     const stored = {

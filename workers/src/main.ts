@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { z } from 'zod';
-import { ConfigError, loadConfig } from '../../server/src/domain/config/app-config';
+import { ConfigError, loadConfig } from '../../server/src/config/app-config';
 import { connectDatabase, migrateDatabase } from '../../server/src/domain/database/database';
 import { createLogger } from '../../server/src/domain/logging/logger';
 import { createDomainServices } from '../../server/src/domain/services';
 import { createJobsRuntime } from '../../server/src/jobs/jobs-runtime';
 import { startWorkerFor } from '../../server/src/jobs/worker-runtime';
 
-/** Settings of this process only, on top of the shared AppConfig. */
+/** Settings of this process only, on top of the shared configuration. */
 const workerEnv = z.object({
   WORKER_NAME: z.string().trim().max(64).optional(),
   // Test hook: a pause after each progress step, to make a check deterministically long.
@@ -17,17 +17,22 @@ const workerEnv = z.object({
 /** The workers process: consumes the integrity queue; results go to PostgreSQL, then to Redis pub/sub. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const proc = config.process;
   const env = workerEnv.parse(process.env);
-  const logger = createLogger(config.logLevel, 'levelsync-workers');
-  if (!config.databaseUrl) throw new ConfigError('DATABASE_URL is required for the workers process');
-  if (!config.redisUrl) throw new ConfigError('REDIS_URL is required for the workers process (BullMQ and pub/sub run on Redis)');
+  const logger = createLogger(proc.logLevel, 'levelsync-workers');
+  if (!proc.databaseUrl) throw new ConfigError('DATABASE_URL is required for the workers process');
+  if (!proc.redisUrl) throw new ConfigError('REDIS_URL is required for the workers process (BullMQ and pub/sub run on Redis)');
 
-  const orm = await connectDatabase({ url: config.databaseUrl });
-  await migrateDatabase(orm, config.databaseUrl);
+  const orm = await connectDatabase({ url: proc.databaseUrl });
+  await migrateDatabase(orm, proc.databaseUrl);
   // The runtime's producer queue also answers nextScheduledAt in the health this process publishes.
-  const runtime = createJobsRuntime(config, logger);
-  const services = await createDomainServices(config, orm, { events: runtime.bus, jobs: runtime.queue });
-  const integrityWorker = await startWorkerFor(runtime, services, { logger, name: env.WORKER_NAME, stepDelayMs: env.WORKER_STEP_DELAY_MS });
+  const runtime = createJobsRuntime(proc, logger);
+  const services = await createDomainServices(config.domain, orm, { events: runtime.bus, jobs: runtime.queue });
+  const integrityWorker = await startWorkerFor(
+    runtime,
+    { orm, runs: services.checkRuns, integrity: services.integrity, repairs: services.repairs, idempotencyRetention: services.idempotencyRetention },
+    { schedules: config.domain.schedules, logger, name: env.WORKER_NAME, stepDelayMs: env.WORKER_STEP_DELAY_MS },
+  );
   integrityWorker.worker.on('active', (job) => logger.info({ jobId: job.id, name: job.name }, 'job started'));
   integrityWorker.worker.on('completed', (job) => logger.info({ jobId: job.id, name: job.name }, 'job completed'));
   logger.info({ pid: process.pid, name: env.WORKER_NAME }, 'workers ready');

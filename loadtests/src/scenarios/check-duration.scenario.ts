@@ -1,4 +1,4 @@
-import { loadConfig } from '../../../server/src/domain/config/app-config';
+import { loadConfig } from '../../../server/src/config/app-config';
 import { connectDatabase } from '../../../server/src/domain/database/database';
 import { CheckRunRepository } from '../../../server/src/domain/integrity/check-run.repository';
 import { createDomainServices } from '../../../server/src/domain/services';
@@ -31,7 +31,7 @@ async function measureSize(pairs: number, repeats: number): Promise<SizeResult> 
     const seedS = (performance.now() - seedStarted) / 1000;
     const orm = await connectDatabase({ url: database.url, poolMax: 4 });
     try {
-      const services = await createDomainServices(loadConfig({ DATABASE_URL: database.url, JWT_SECRET: LOADTEST_JWT_SECRET, LOG_LEVEL: 'silent' }), orm);
+      const services = await createDomainServices(loadConfig({ DATABASE_URL: database.url, JWT_SECRET: LOADTEST_JWT_SECRET, LOG_LEVEL: 'silent' }).domain, orm);
       const runs = new CheckRunRepository(orm);
       const timeCheck = async () => {
         const run = await runs.createQueued('MANUAL');

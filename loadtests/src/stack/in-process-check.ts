@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { loadConfig } from '../../../server/src/domain/config/app-config';
+import { loadConfig } from '../../../server/src/config/app-config';
 import { connectDatabase } from '../../../server/src/domain/database/database';
 import { CheckRunRepository } from '../../../server/src/domain/integrity/check-run.repository';
 import { createDomainServices } from '../../../server/src/domain/services';
@@ -25,7 +25,7 @@ export async function desyncLastPairs(databaseUrl: string, pairs: number): Promi
 export async function runCheckInProcess(databaseUrl: string): Promise<{ ms: number; inconsistent: number }> {
   const orm = await connectDatabase({ url: databaseUrl, poolMax: 4 });
   try {
-    const services = await createDomainServices(loadConfig({ DATABASE_URL: databaseUrl, JWT_SECRET: LOADTEST_JWT_SECRET, LOG_LEVEL: 'silent' }), orm);
+    const services = await createDomainServices(loadConfig({ DATABASE_URL: databaseUrl, JWT_SECRET: LOADTEST_JWT_SECRET, LOG_LEVEL: 'silent' }).domain, orm);
     const run = await new CheckRunRepository(orm).createQueued('MANUAL');
     const started = performance.now();
     const done = await services.integrity.run(run.id);

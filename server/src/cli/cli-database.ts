@@ -1,4 +1,4 @@
-import { loadConfig } from '../domain/config/app-config';
+import { loadConfig } from '../config/app-config';
 import { openStandaloneDatabase } from '../standalone/standalone-database';
 
 /**
@@ -9,8 +9,8 @@ import { openStandaloneDatabase } from '../standalone/standalone-database';
  */
 export async function withCliDatabase(work: (url: string) => Promise<void>): Promise<void> {
   const config = loadConfig();
-  if (config.databaseUrl) return work(config.databaseUrl);
-  const db = await openStandaloneDatabase(config.dataDir);
+  if (config.process.databaseUrl) return work(config.process.databaseUrl);
+  const db = await openStandaloneDatabase(config.standalone.dataDir);
   if (db.owned) process.stderr.write(`npm start is not running: started the embedded PostgreSQL in ${db.clusterDir} for this command\n`);
   try {
     await work(db.url);

@@ -1,7 +1,7 @@
 import { AuthService } from './auth/auth.service';
 import { PasswordHasher } from './auth/password-hasher';
 import { TokenService } from './auth/token.service';
-import type { AppConfig } from './config/app-config';
+import type { DomainConfig } from './config/domain-config';
 import type { Orm } from './database/database';
 import { NO_EVENT_PUBLISHER } from './events/no-event-publisher';
 import type { EventPublisher } from './events/topics';
@@ -26,10 +26,12 @@ import { ProgressService } from './progress/progress.service';
 import { UserRepository } from './users/user.repository';
 import { UsersService } from './users/users.service';
 
-/** The domain's composition: one instance of each service, shared by the API and the workers. */
+/**
+ * The domain's composition: one instance of each service, shared by the API and the workers. Only
+ * the composition roots (the process entry points and the test support) hold it; each of them hands
+ * every consumer the few services it uses.
+ */
 export interface DomainServices {
-  readonly config: AppConfig;
-  readonly orm: Orm;
   readonly levels: LevelTable;
   readonly tokens: TokenService;
   readonly auth: AuthService;
@@ -61,7 +63,7 @@ export interface DomainPorts {
   readonly jobs?: IntegrityJobs;
 }
 
-export async function createDomainServices(config: AppConfig, orm: Orm, ports: DomainPorts = {}): Promise<DomainServices> {
+export async function createDomainServices(config: DomainConfig, orm: Orm, ports: DomainPorts = {}): Promise<DomainServices> {
   const events = ports.events ?? NO_EVENT_PUBLISHER;
   const jobs = ports.jobs ?? NO_JOB_QUEUE;
   const hasher = new PasswordHasher();
@@ -75,8 +77,6 @@ export async function createDomainServices(config: AppConfig, orm: Orm, ports: D
   const lifecycle = new CheckRunLifecycle(checkRuns, jobs, health, events);
   const integrity = new IntegrityCheckService(lifecycle, new ConsistencyScanRepository(orm, levels), config.health);
   return {
-    config,
-    orm,
     levels,
     tokens,
     auth: new AuthService(userRepository, hasher, tokens),

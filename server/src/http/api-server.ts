@@ -1,14 +1,16 @@
 import express from 'express';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { PubSub } from 'type-graphql';
+import type { ContainerType, PubSub } from 'type-graphql';
+import type { TokenService } from '../domain/auth/token.service';
+import type { Orm } from '../domain/database/database';
 import { pingDatabase } from '../domain/database/database-ping';
 import { withEntityManager } from '../domain/database/entity-manager-scope';
 import type { Logger } from '../domain/logging/logger';
-import type { DomainServices } from '../domain/services';
 import { createPublicErrorFormatter } from '../graphql/common/public-errors';
+import { createGraphQLContexts, type ContextDependencies } from '../graphql/context';
 import { metricsRegistry, websocketConnections } from '../observability/metrics';
-import { refreshStoredGauges } from '../observability/stored-gauges';
+import { refreshStoredGauges, type StoredGaugeSources } from '../observability/stored-gauges';
 import { buildApiSchema } from '../graphql/schema';
 import { createAddressResolver, withClientAddress } from './client-address';
 import { dashboardRouter } from './dashboard';
@@ -19,7 +21,8 @@ import { jsonErrorHandler, notFoundHandler } from './json-errors';
 import { loginRateLimitPlugin } from './login-rate-limit.plugin';
 import { OriginPolicy } from './origin-policy';
 import { apiRateLimit } from './rate-limit';
-import { createRateLimiters } from './rate-limiters';
+import type { HttpConfig } from './http-config';
+import { createRateLimiters, type RateLimitStore } from './rate-limiters';
 import { readinessHandler, type ReadinessProbe } from './readiness';
 import { requestContext } from './request-context';
 import { securityHeaders } from './security-headers';
@@ -32,8 +35,24 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
-export async function createApiServer(options: {
-  services: DomainServices;
+/** What the HTTP and WebSocket server uses, each named: no bag of services. */
+export interface ApiServerDependencies {
+  readonly http: HttpConfig;
+  /** Where the rate-limit counters live (Redis under the deployment's prefix, else this process). */
+  readonly rateLimitStore: RateLimitStore;
+  /** Each GraphQL operation runs in a fork of its EntityManager; `/readyz` pings its database. */
+  readonly orm: Orm;
+  /** Reads the caller of each request (rate limits, contexts, WebSocket connections). */
+  readonly tokens: TokenService;
+  /** The user lookup behind the per-request loaders. */
+  readonly users: ContextDependencies['users'];
+  /** One instance of each resolver class (graphql/resolver-instances.ts). */
+  readonly resolvers: ContainerType;
+  /** What `/metrics` reads its stored gauges from. */
+  readonly gauges: StoredGaugeSources;
+}
+
+export async function createApiServer(options: ApiServerDependencies & {
   logger: Logger;
   /** Delivers subscription events (see graphql/subscriptions/api-live-events.ts); without it subscriptions stay silent. */
   pubSub?: PubSub;
@@ -42,55 +61,57 @@ export async function createApiServer(options: {
   /** The built dashboard to serve at `/` (web/dist), if any. */
   dashboardDir?: string;
 }): Promise<ApiServer> {
-  const { services, logger } = options;
+  const { http, orm, tokens, logger } = options;
+  const contexts = createGraphQLContexts({ tokens, users: options.users });
   const app = express();
   app.disable('x-powered-by');
   // res.send would hash every GraphQL answer for an ETag that no client revalidates (POSTs, no-store);
   // the dashboard's static files keep theirs (express.static sets its own).
   app.set('etag', false);
   app.use(requestContext(logger));
-  app.use(securityHeaders({ production: services.config.isProduction }));
+  app.use(securityHeaders({ production: http.production }));
   const httpServer = createServer(app);
-  const schema = await buildApiSchema(options.pubSub);
-  const limiters = createRateLimiters(services.config, logger);
-  const origins = new OriginPolicy(services.config.corsOrigins);
-  const clientAddress = createAddressResolver(services.config.trustProxy);
-  app.set('trust proxy', services.config.trustProxy);
+  const schema = await buildApiSchema({ resolvers: options.resolvers, pubSub: options.pubSub });
+  const limiters = createRateLimiters(http.rateLimits, options.rateLimitStore, logger);
+  const origins = new OriginPolicy(http.corsOrigins);
+  const clientAddress = createAddressResolver(http.trustProxy);
+  app.set('trust proxy', http.trustProxy);
   const guards = new WebSocketGuards({
     schema,
     limiters,
     origins,
     formatError: createPublicErrorFormatter({
       report: (error) => logger.error({ err: error }, 'unexpected GraphQL error'),
-      production: services.config.isProduction,
+      production: http.production,
     }),
-    maxConnectionsPerUser: services.config.rateLimits.wsConnectionsPerUser,
+    maxConnectionsPerUser: http.rateLimits.wsConnectionsPerUser,
     clientAddress,
-    introspection: !services.config.isProduction,
+    introspection: !http.production,
     logger,
   });
-  const ws = createGraphQLWebSocket({ schema, services, httpServer, logger, guards });
+  const ws = createGraphQLWebSocket({ schema, orm, tokens, contexts, httpServer, logger, guards });
   ws.server.on('connection', (socket) => {
     websocketConnections.inc();
     socket.once('close', () => websocketConnections.dec());
   });
   const graphql = await createGraphQLEndpoint({
     schema,
-    services,
+    contexts,
+    production: http.production,
     httpServer,
     logger,
     plugins: [{ serverWillStart: async () => ({ drainServer: () => ws.dispose() }) }, loginRateLimitPlugin(limiters), graphqlMetricsPlugin()],
     // An EntityManager fork per operation. Entered after the body parser: its stream callbacks run
     // outside any async context, so a scope opened before them would be gone by execution.
-    unitOfWork: (_req, _res, next) => void withEntityManager(services.orm, async () => next()),
+    unitOfWork: (_req, _res, next) => void withEntityManager(orm, async () => next()),
   });
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', readinessHandler({ postgres: () => pingDatabase(services.orm), ...options.readiness }));
+  app.get('/readyz', readinessHandler({ postgres: () => pingDatabase(orm), ...options.readiness }));
   app.get('/metrics', async (_req, res) => {
-    await refreshStoredGauges(services, logger);
+    await refreshStoredGauges(options.gauges, logger);
     res.setHeader('content-type', metricsRegistry.contentType);
     res.send(await metricsRegistry.metrics());
   });
@@ -98,7 +119,7 @@ export async function createApiServer(options: {
     '/graphql',
     withClientAddress(clientAddress),
     ...origins.middleware(),
-    apiRateLimit(limiters, services.tokens, logger),
+    apiRateLimit(limiters, tokens, logger),
     ...graphql.handler,
   );
   const dashboard = options.dashboardDir ? dashboardRouter(options.dashboardDir) : undefined;

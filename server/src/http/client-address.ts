@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { RequestHandler, Response } from 'express';
 import proxyaddr from 'proxy-addr';
-import type { AppConfig } from '../domain/config/app-config';
+import type { TrustProxy } from './http-config';
 
 export type AddressResolver = (request: IncomingMessage) => string;
 
@@ -10,7 +10,7 @@ export type AddressResolver = (request: IncomingMessage) => string;
  * says which hops may speak for the client in X-Forwarded-For; by default none do (the header is
  * trivially forged).
  */
-export function createAddressResolver(trust: AppConfig['trustProxy']): AddressResolver {
+export function createAddressResolver(trust: TrustProxy): AddressResolver {
   const trusts =
     typeof trust === 'boolean'
       ? () => trust

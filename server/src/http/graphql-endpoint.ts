@@ -6,10 +6,9 @@ import express, { type RequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
 import type { Logger } from '../domain/logging/logger';
-import type { DomainServices } from '../domain/services';
 import { LIMITED_PARSE_OPTIONS, limitValidationRules } from '../graphql/common/limits';
 import { createPublicErrorFormatter } from '../graphql/common/public-errors';
-import { createContext, type GraphQLContext } from '../graphql/context';
+import type { GraphQLContext, GraphQLContexts } from '../graphql/context';
 import { refuseBatchedRequests } from './batch-guard';
 import { clientAddressOf } from './client-address';
 import { viewerRequiredResponses } from './viewer-required.plugin';
@@ -35,15 +34,16 @@ const noStoreResponses: ApolloServerPlugin<GraphQLContext> = {
 
 export async function createGraphQLEndpoint(options: {
   schema: GraphQLSchema;
-  services: DomainServices;
+  contexts: GraphQLContexts;
+  /** NODE_ENV=production: no introspection, no landing page, terse errors. */
+  production: boolean;
   httpServer: Server;
   logger: Logger;
   plugins?: ApolloServerPlugin<GraphQLContext>[];
   /** Runs each operation's execution inside it (after the body is parsed), e.g. its own EntityManager fork. */
   unitOfWork?: RequestHandler;
 }): Promise<GraphQLEndpoint> {
-  const { schema, services, httpServer, logger } = options;
-  const production = services.config.isProduction;
+  const { schema, contexts, production, httpServer, logger } = options;
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     introspection: !production,
@@ -75,7 +75,7 @@ export async function createGraphQLEndpoint(options: {
   const handler = expressMiddleware(apollo, {
     // The id the request-context middleware accepted or generated (never the raw header).
     context: ({ req, res }) =>
-      createContext(services, req.headers.authorization, String(res.locals.requestId ?? ''), clientAddressOf(res)),
+      contexts.create(req.headers.authorization, String(res.locals.requestId ?? ''), clientAddressOf(res)),
   });
   const scope = options.unitOfWork ? [options.unitOfWork] : [];
   return { apollo, handler: [express.json({ limit: GRAPHQL_BODY_LIMIT }), refuseBatchedRequests, ...scope, handler] };

@@ -3,7 +3,9 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { Server } from 'node:http';
 import { WebSocketServer } from 'ws';
 import type { Logger } from '../domain/logging/logger';
-import type { DomainServices } from '../domain/services';
+import type { TokenService } from '../domain/auth/token.service';
+import type { Orm } from '../domain/database/database';
+import type { GraphQLContexts } from '../graphql/context';
 import { WebSocketConnectionAuth } from './websocket-connection-auth';
 import { createWebSocketExecution } from './websocket-execution';
 import type { WebSocketGuards } from './websocket-guards';
@@ -22,28 +24,30 @@ export interface GraphQLWebSocket {
  */
 export function createGraphQLWebSocket(options: {
   schema: GraphQLSchema;
-  services: DomainServices;
+  orm: Orm;
+  tokens: TokenService;
+  contexts: GraphQLContexts;
   httpServer: Server;
   logger: Logger;
   /** Origin, connection, rate and shape limits: see websocket-guards.ts. */
   guards: WebSocketGuards;
   path?: string;
 }): GraphQLWebSocket {
-  const { schema, services, guards } = options;
+  const { schema, orm, tokens, contexts, guards } = options;
   const server = new WebSocketServer({
     server: options.httpServer,
     path: options.path ?? '/graphql',
     maxPayload: WS_MAX_PAYLOAD,
     verifyClient: guards.verifyClient,
   });
-  const auth = new WebSocketConnectionAuth(services.tokens, guards);
+  const auth = new WebSocketConnectionAuth(tokens, guards);
   const cleanup = useServer(
     {
       schema,
       connectionInitWaitTimeout: 5_000,
       onConnect: auth.onConnect,
       onClose: auth.onClose,
-      ...createWebSocketExecution({ services, guards, auth }),
+      ...createWebSocketExecution({ orm, contexts, guards, auth }),
       onSubscribe: guards.onSubscribe,
       onNext: guards.onNext,
       onError: guards.onError,

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { AppConfig } from '../domain/config/app-config';
+import type { RateLimitConfig } from './http-config';
 import type { Logger } from '../domain/logging/logger';
 
 export type RateVerdict = { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSeconds: number };
@@ -39,14 +39,20 @@ export interface RateLimiters {
   close(): Promise<void>;
 }
 
+/** Where the counters live: Redis (shared by every replica, under the deployment's key prefix) or, without a URL, this process. */
+export interface RateLimitStore {
+  readonly redisUrl: string | undefined;
+  readonly redisKeyPrefix: string;
+}
+
 /**
  * Counters live in Redis when REDIS_URL is set, so every replica shares them; otherwise (the
  * zero-install mode) in this process. A Redis outage falls back to in-process counters rather
  * than refusing or waving through every request.
  */
-export function createRateLimiters(config: AppConfig, logger: Logger): RateLimiters {
-  const redis = config.redisUrl
-    ? new Redis(config.redisUrl, {
+export function createRateLimiters(limits: RateLimitConfig, store: RateLimitStore, logger: Logger): RateLimiters {
+  const redis = store.redisUrl
+    ? new Redis(store.redisUrl, {
         maxRetriesPerRequest: 1,
         connectionName: 'levelsync-rate-limit',
         // Every /graphql request takes from a budget: the counters of requests handled in the same
@@ -66,18 +72,18 @@ export function createRateLimiters(config: AppConfig, logger: Logger): RateLimit
   });
 
   const budget = (name: string, points: number): RateBudget => {
-    const options = { keyPrefix: `${config.redisKeyPrefix}:rl:${name}`, points, duration: 60 };
+    const options = { keyPrefix: `${store.redisKeyPrefix}:rl:${name}`, points, duration: 60 };
     const memory = new RateLimiterMemory(options);
     const limiter = redis ? new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: memory }) : memory;
     return new RateBudget(limiter, points);
   };
 
   return {
-    api: budget('api', config.rateLimitPerMinute),
-    sessionReads: budget('reads', config.rateLimits.sessionReadsPerMinute),
-    loginPerIp: budget('login-ip', config.rateLimits.loginPerIpPerMinute),
-    loginPerEmail: budget('login-email', config.rateLimits.loginPerEmailPerMinute),
-    wsSubscribe: budget('ws-subscribe', config.rateLimits.wsSubscribesPerMinute),
+    api: budget('api', limits.perMinute),
+    sessionReads: budget('reads', limits.sessionReadsPerMinute),
+    loginPerIp: budget('login-ip', limits.loginPerIpPerMinute),
+    loginPerEmail: budget('login-email', limits.loginPerEmailPerMinute),
+    wsSubscribe: budget('ws-subscribe', limits.wsSubscribesPerMinute),
     async close() {
       if (!redis) return;
       try {

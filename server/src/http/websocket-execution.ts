@@ -4,8 +4,8 @@ import type { Extra } from 'graphql-ws/use/ws';
 import type { WebSocket } from 'ws';
 import type { Viewer } from '../domain/auth/viewer';
 import { withEntityManager } from '../domain/database/entity-manager-scope';
-import type { DomainServices } from '../domain/services';
-import { contextForNextUnit, createContext, type GraphQLContext } from '../graphql/context';
+import type { Orm } from '../domain/database/database';
+import type { GraphQLContext, GraphQLContexts } from '../graphql/context';
 import { createSharedSubscribe } from '../graphql/subscriptions/shared-subscription-execution';
 import type { WebSocketConnectionAuth } from './websocket-connection-auth';
 import type { WebSocketGuards } from './websocket-guards';
@@ -29,12 +29,14 @@ type ExecutionHooks = Required<Pick<ServerOptions<Record<string, unknown> | unde
  * 1,000 tabs cost one execution per event, not 1,000.
  */
 export function createWebSocketExecution(options: {
-  services: DomainServices;
+  /** Each unit of work runs in an EntityManager fork of this ORM. */
+  orm: Orm;
+  contexts: GraphQLContexts;
   guards: WebSocketGuards;
   auth: WebSocketConnectionAuth;
 }): ExecutionHooks {
-  const { services, guards, auth } = options;
-  const inScope = <T>(work: () => Promise<T>) => withEntityManager(services.orm, work);
+  const { orm, contexts, guards, auth } = options;
+  const inScope = <T>(work: () => Promise<T>) => withEntityManager(orm, work);
   const origins = new WeakMap<object, SubscriptionOrigin>();
   const sharedSubscribe = createSharedSubscribe({
     shareKey: (args) => origins.get(args.contextValue as object)?.shareKey ?? null,
@@ -52,7 +54,7 @@ export function createWebSocketExecution(options: {
       };
       return { ...context, viewer: shared };
     },
-    eachEvent: (member, run) => inScope(() => run(contextForNextUnit(member as GraphQLContext))),
+    eachEvent: (member, run) => inScope(() => run(contexts.forNextUnit(member as GraphQLContext))),
     channel: (args) => origins.get(args.contextValue as object) ?? null,
     format: (result) => guards.formatResult(result),
     admit: (args) => {
@@ -62,7 +64,7 @@ export function createWebSocketExecution(options: {
   });
   return {
     context: async (ctx, id, payload) => {
-      const context = await createContext(services, ctx.connectionParams?.authorization, '');
+      const context = await contexts.create(ctx.connectionParams?.authorization, '');
       const role = context.viewer?.role;
       origins.set(context, {
         socket: ctx.extra.socket,

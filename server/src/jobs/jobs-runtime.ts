@@ -1,4 +1,4 @@
-import type { AppConfig } from '../domain/config/app-config';
+import type { ProcessConfig } from '../config/process-config';
 import type { Logger } from '../domain/logging/logger';
 import type { EventBus } from '../events/event-bus';
 import { createInProcessEventBus } from '../events/in-process-event-bus';
@@ -18,7 +18,7 @@ export interface JobsRuntime {
  * With REDIS_URL: BullMQ and pub/sub on Redis (any number of API and worker processes). Without it
  * (the all-in-one process only): BullMQ's PostgreSQL backend and in-process events.
  */
-export function createJobsRuntime(config: AppConfig, logger: Logger): JobsRuntime {
+export function createJobsRuntime(config: Pick<ProcessConfig, 'databaseUrl' | 'redisUrl' | 'redisKeyPrefix'>, logger: Logger): JobsRuntime {
   const onRedis = config.redisUrl !== undefined;
   if (!onRedis && !config.databaseUrl) throw new Error('The job queue needs REDIS_URL or DATABASE_URL');
   const transport = onRedis ? redisTransport(config.redisUrl!, config.redisKeyPrefix) : postgresTransport(config.databaseUrl!);

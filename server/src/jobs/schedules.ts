@@ -1,4 +1,4 @@
-import type { AppConfig } from '../domain/config/app-config';
+import type { ScheduleConfig } from '../domain/config/domain-config';
 import { JOBS, type JobDataByName, type JobName } from '../domain/jobs/job-catalogue';
 import { JOB_RETENTION, JOB_RETRY, type IntegrityBullQueue } from './queue-connection';
 
@@ -20,18 +20,18 @@ interface ScheduleOf<N extends JobName> {
 }
 
 /** The one table of recurring work. */
-export function schedulesFor(config: AppConfig): Schedule[] {
+export function schedulesFor(config: ScheduleConfig): Schedule[] {
   return [
     // A first check at boot: health is known within seconds instead of UNKNOWN for an interval.
     {
       name: JOBS.INTEGRITY_CHECK,
-      everyMs: Math.round(config.schedules.healthCheckIntervalMinutes * 60_000),
+      everyMs: Math.round(config.healthCheckIntervalMinutes * 60_000),
       data: { trigger: 'SCHEDULED' },
       firstRun: 'at-creation',
     },
     // Never at boot: repairs are a deliberate act, so the drift a first start finds (the demo's
     // desyncs) stays visible and repairable by hand until the first interval has passed.
-    { name: JOBS.AUTO_SYNC, everyMs: config.schedules.autoSyncIntervalHours * 3_600_000, data: { trigger: 'AUTO_SYNC' }, firstRun: 'after-one-interval' },
+    { name: JOBS.AUTO_SYNC, everyMs: config.autoSyncIntervalHours * 3_600_000, data: { trigger: 'AUTO_SYNC' }, firstRun: 'after-one-interval' },
     // Retention is counted in hours: nothing expires in the first hour after a boot.
     {
       name: JOBS.MAINTENANCE,

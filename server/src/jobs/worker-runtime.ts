@@ -1,31 +1,35 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { ScheduleConfig } from '../domain/config/domain-config';
 import type { Logger } from '../domain/logging/logger';
-import type { DomainServices } from '../domain/services';
+import type { JobContext } from './job-context';
 import type { JobsRuntime } from './jobs-runtime';
 import { startIntegrityWorker, type IntegrityWorker } from './integrity-worker';
 import { schedulesFor } from './schedules';
 
+/** The domain a worker's processors call: the ORM their jobs fork, the run lifecycle, and the services each job runs. */
+export type WorkerDependencies = Pick<JobContext, 'orm' | 'runs' | 'integrity' | 'repairs' | 'idempotencyRetention'>;
+
 /**
- * A worker consuming the runtime's queue with the domain services: used by the workers process and
- * by the all-in-one process (API and worker together).
+ * A worker consuming the runtime's queue: used by the workers process and by the all-in-one process
+ * (API and worker together).
  */
 export function startWorkerFor(
   runtime: JobsRuntime,
-  services: DomainServices,
-  options: { logger: Logger; name?: string; stepDelayMs?: number },
+  dependencies: WorkerDependencies,
+  options: { schedules: ScheduleConfig; logger: Logger; name?: string; stepDelayMs?: number },
 ): Promise<IntegrityWorker> {
   const delay = options.stepDelayMs ?? 0;
   return startIntegrityWorker({
     queue: runtime.queue.queue,
     transport: runtime.transport,
     name: options.name,
-    schedules: schedulesFor(services.config),
+    schedules: schedulesFor(options.schedules),
     context: {
-      orm: services.orm,
-      runs: services.checkRuns,
-      integrity: services.integrity,
-      repairs: services.repairs,
-      idempotencyRetention: services.idempotencyRetention,
+      orm: dependencies.orm,
+      runs: dependencies.runs,
+      integrity: dependencies.integrity,
+      repairs: dependencies.repairs,
+      idempotencyRetention: dependencies.idempotencyRetention,
       logger: options.logger,
       pace: () => (delay > 0 ? sleep(delay) : Promise.resolve()),
     },

@@ -1,8 +1,15 @@
 import type { Logger } from '../domain/logging/logger';
-import type { DomainServices } from '../domain/services';
+import type { HealthService } from '../domain/integrity/health.service';
+import type { IntegrityJobs } from '../domain/jobs/integrity-jobs';
 import { consistencyRate, lastCheckDuration, openViolations, queueDepth } from './metrics';
 
 const SCRAPE_BUDGET_MS = 2_000;
+
+/** Where the stored gauges are read from: the cached health and the queue. */
+export interface StoredGaugeSources {
+  readonly health: Pick<HealthService, 'metrics' | 'status'>;
+  readonly jobs: Pick<IntegrityJobs, 'queueDepth'>;
+}
 
 /**
  * Refreshes the state gauges from stored results just before a scrape. The reads go through the
@@ -10,21 +17,21 @@ const SCRAPE_BUDGET_MS = 2_000;
  * replica often costs the database next to nothing. A part that cannot answer in time keeps its
  * previous value rather than failing the whole scrape.
  */
-export async function refreshStoredGauges(services: DomainServices, logger: Logger): Promise<void> {
+export async function refreshStoredGauges(sources: StoredGaugeSources, logger: Logger): Promise<void> {
   await Promise.all([
     within(
-      services.health.metrics().then((metrics) => {
+      sources.health.metrics().then((metrics) => {
         for (const { type, count } of metrics.openViolationsByType) openViolations.set({ type }, count);
         // NaN, not 0, before the first check: "no data" must not read as "instant" or "0 % consistent".
         lastCheckDuration.set(metrics.lastCheckDurationMs === null ? Number.NaN : metrics.lastCheckDurationMs / 1000);
       }),
     ),
     within(
-      services.health.status().then((status) => {
+      sources.health.status().then((status) => {
         consistencyRate.set(status.consistencyRate ?? Number.NaN);
       }),
     ),
-    within(services.jobs.queueDepth().then((depth) => queueDepth.set(depth))),
+    within(sources.jobs.queueDepth().then((depth) => queueDepth.set(depth))),
   ]).catch((error: Error) => logger.warn({ err: error.message }, 'metrics: stored gauges not refreshed'));
 }
 

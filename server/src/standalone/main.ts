@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
-import { loadConfig, type AppConfig } from '../domain/config/app-config';
+import { loadConfig, type AppConfig } from '../config/app-config';
 import { createLogger } from '../domain/logging/logger';
 import { terminalLogStream, wantsTerminalLogs } from '../domain/logging/terminal-log-stream';
 import { demoStudentEmail, DEMO_STUDENT_PASSWORD } from '../domain/seeding/demo-data.service';
@@ -20,8 +20,8 @@ async function main(): Promise<void> {
     fail(describeStartupError(error, 4000));
   }
   // A terminal gets readable lines; production, pipes and files keep JSON (the API and worker entry points always do).
-  const readable = wantsTerminalLogs(process.stdout, config.isProduction);
-  const logger = createLogger(config.logLevel, 'levelsync', readable ? terminalLogStream() : undefined);
+  const readable = wantsTerminalLogs(process.stdout, config.process.isProduction);
+  const logger = createLogger(config.process.logLevel, 'levelsync', readable ? terminalLogStream() : undefined);
   const starting = startStandalone(config, logger, REPO_ROOT);
 
   // Installed before anything starts: Ctrl-C during start-up still stops what did start.
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     const app = await starting;
     if (!stopping) printBanner(app, config, Date.now() - started);
   } catch (error) {
-    fail(describeStartupError(error, config.port));
+    fail(describeStartupError(error, config.http.port));
   }
 }
 

@@ -1,11 +1,12 @@
 import { PasswordHasher } from '../domain/auth/password-hasher';
-import type { AppConfig } from '../domain/config/app-config';
+import type { AppConfig } from '../config/app-config';
 import { connectDatabase, migrateDatabase, type Orm } from '../domain/database/database';
 import { withEntityManager } from '../domain/database/entity-manager-scope';
 import { query } from '../domain/database/sql';
 import type { Logger } from '../domain/logging/logger';
 import { DemoDataService, type SeedResult } from '../domain/seeding/demo-data.service';
 import { createDomainServices } from '../domain/services';
+import { createResolverInstances } from '../graphql/resolver-instances';
 import { createApiLiveEvents } from '../graphql/subscriptions/api-live-events';
 import { createApiServer } from '../http/api-server';
 import { jobsReadiness } from '../http/readiness';
@@ -15,6 +16,7 @@ import { startWorkerFor } from '../jobs/worker-runtime';
 import { resolveAdminCredentials, type AdminCredentials } from './admin-credentials';
 import { ensureDashboardBuilt } from './dashboard-build';
 import { assertPortFree } from './port-check';
+import type { StandaloneConfig } from './standalone-config';
 import { openStandaloneDatabase } from './standalone-database';
 
 const DEMO_DESYNC_RATE = 0.03;
@@ -49,40 +51,57 @@ export async function startStandalone(config: AppConfig, logger: Logger, repoRoo
       );
     }
   };
+  const { process: proc, standalone } = config;
   try {
-    await assertPortFree(config.port);
+    await assertPortFree(config.http.port);
     // The first start on a fresh clone builds the dashboard while PostgreSQL boots.
     const dashboardDir = ensureDashboardBuilt(repoRoot, logger);
-    const db = config.databaseUrl
-      ? { url: config.databaseUrl, owned: false, close: async () => undefined }
-      : await openStandaloneDatabase(config.dataDir, (line) => logger.debug({ postgres: line }, 'embedded postgres'));
+    const db = proc.databaseUrl
+      ? { url: proc.databaseUrl, owned: false, close: async () => undefined }
+      : await openStandaloneDatabase(standalone.dataDir, (line) => logger.debug({ postgres: line }, 'embedded postgres'));
     closers.push({ name: 'postgres', close: db.close });
     const orm = await connectDatabase({ url: db.url });
     closers.push({ name: 'database pool', close: () => orm.close() });
     await migrateDatabase(orm, db.url);
-    const seeded = await seedFreshDatabase(orm, config, logger);
+    const seeded = await seedFreshDatabase(orm, standalone, logger);
 
-    const runtime = createJobsRuntime({ ...config, databaseUrl: db.url }, logger);
+    const runtime = createJobsRuntime({ ...proc, databaseUrl: db.url }, logger);
     closers.push({ name: 'queue and events', close: () => runtime.close() });
-    const services = await createDomainServices(config, orm, { events: runtime.bus, jobs: runtime.queue });
-    const admin = resolveAdminCredentials(config.dataDir, config.admin.email, config.admin.password);
+    const services = await createDomainServices(config.domain, orm, { events: runtime.bus, jobs: runtime.queue });
+    const admin = resolveAdminCredentials(standalone.dataDir, standalone.admin.email, standalone.admin.password);
     await withEntityManager(orm, () => services.users.ensureAdmin(admin.email, admin.password));
 
-    const worker = await startWorkerFor(runtime, services, { logger: logger.child({ component: 'worker' }), name: 'all-in-one' });
+    const worker = await startWorkerFor(
+      runtime,
+      { orm, runs: services.checkRuns, integrity: services.integrity, repairs: services.repairs, idempotencyRetention: services.idempotencyRetention },
+      { schedules: config.domain.schedules, logger: logger.child({ component: 'worker' }), name: 'all-in-one' },
+    );
     closers.push({ name: 'worker', close: () => worker.close() });
     // Every line about a job carries its id (the processors' own lines do too).
     worker.worker.on('active', (job) => logger.info({ jobId: job.id, job: job.name }, 'job started'));
     worker.worker.on('completed', (job) => logger.info({ jobId: job.id, job: job.name }, 'job completed'));
-    const live = createApiLiveEvents(runtime.bus, services.health, services.orm);
+    const live = createApiLiveEvents(runtime.bus, services.health, orm);
     closers.push({ name: 'live events', close: async () => live.stop() });
     await runtime.bus.ready();
 
     const stopObserving = observeCheckRuns(runtime.bus);
     closers.push({ name: 'check metrics', close: async () => stopObserving() });
     const dashboard = await dashboardDir;
-    const api = await createApiServer({ services, logger, pubSub: live.pubSub, readiness: jobsReadiness(runtime), dashboardDir: dashboard });
+    const api = await createApiServer({
+      http: config.http,
+      rateLimitStore: proc,
+      orm,
+      tokens: services.tokens,
+      users: services.users,
+      resolvers: createResolverInstances(services),
+      gauges: services,
+      logger,
+      pubSub: live.pubSub,
+      readiness: jobsReadiness(runtime),
+      dashboardDir: dashboard,
+    });
     closers.push({ name: 'api', close: () => api.close() });
-    const port = await api.listen(config.port);
+    const port = await api.listen(config.http.port);
     // Give a fresh dashboard a health state right away instead of at the first scheduled check.
     if (seeded) await withEntityManager(orm, () => services.checkRuns.requestCheck('MANUAL'));
 
@@ -90,7 +109,7 @@ export async function startStandalone(config: AppConfig, logger: Logger, repoRoo
       port,
       admin,
       seeded,
-      embeddedDatabase: config.databaseUrl ? null : (db.clusterDir ?? config.dataDir),
+      embeddedDatabase: proc.databaseUrl ? null : (db.clusterDir ?? standalone.dataDir),
       queueBackend: runtime.transport.kind,
       dashboard: dashboard !== undefined,
       close,
@@ -102,7 +121,7 @@ export async function startStandalone(config: AppConfig, logger: Logger, repoRoo
 }
 
 /** Demo students go only into a database without any user: a real deployment is never touched. */
-async function seedFreshDatabase(orm: Orm, config: AppConfig, logger: Logger): Promise<SeedResult | undefined> {
+async function seedFreshDatabase(orm: Orm, config: StandaloneConfig, logger: Logger): Promise<SeedResult | undefined> {
   const em = orm.em.fork();
   const [row] = await query<{ empty: boolean }>(em, 'select not exists (select 1 from users) as empty');
   if (!row?.empty || config.demoStudents === 0) return undefined;

@@ -1,4 +1,4 @@
-import { ConfigError } from '../domain/config/app-config';
+import { ConfigError } from '../config/app-config';
 
 /** One line a newcomer can act on, for the failures a start meets in practice; never a stack. */
 export function describeStartupError(error: unknown, port: number): string {

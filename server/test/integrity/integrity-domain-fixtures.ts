@@ -1,5 +1,5 @@
 import { inject } from 'vitest';
-import { loadConfig } from '../../src/domain/config/app-config';
+import { loadConfig } from '../../src/config/app-config';
 import { connectDatabase, type Orm } from '../../src/domain/database/database';
 import { query } from '../../src/domain/database/sql';
 import type { Topic, TopicPayloads } from '../../src/domain/events/topics';
@@ -37,7 +37,7 @@ export async function createIntegrityDomain(env: Record<string, string> = {}): P
     inUnitsOfWork(
       orm,
       await createDomainServices(
-        loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, REDIS_URL: inject('redisUrl'), JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', ...extra }),
+        loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, REDIS_URL: inject('redisUrl'), JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', ...extra }).domain,
         orm,
         { events: publisher },
       ),

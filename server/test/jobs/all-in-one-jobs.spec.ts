@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/domain/config/app-config';
+import { loadConfig } from '../../src/config/app-config';
 import { connectDatabase, type Orm } from '../../src/domain/database/database';
 import { createLogger } from '../../src/domain/logging/logger';
 import { createDomainServices } from '../../src/domain/services';
@@ -11,6 +11,7 @@ import type { IntegrityWorker } from '../../src/jobs/integrity-worker';
 import { connectSql, runs, seedSpreadStudents, userWithToken, type Sql } from '../support/sql-fixtures';
 import { waitFor } from '../support/wait-for';
 import { LiveSubscription } from '../support/live-subscription';
+import { apiDependencies } from '../support/api-dependencies';
 import { TEST_JWT_SECRET } from '../support/test-app';
 import { createTestDatabase } from '../support/test-database';
 
@@ -35,12 +36,16 @@ describe('when API and worker share one process without Redis', () => {
     const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent' });
     const logger = createLogger('silent', 'test');
     orm = await connectDatabase({ url: databaseUrl, poolMax: 8 });
-    runtime = createJobsRuntime(config, logger);
+    runtime = createJobsRuntime(config.process, logger);
     expect(runtime.transport.kind).toBe('postgres');
-    const services = await createDomainServices(config, orm, { events: runtime.bus, jobs: runtime.queue });
-    worker = await startWorkerFor(runtime, services, { logger });
-    const live = createApiLiveEvents(runtime.bus, services.health, services.orm);
-    api = await createApiServer({ services, logger, pubSub: live.pubSub });
+    const services = await createDomainServices(config.domain, orm, { events: runtime.bus, jobs: runtime.queue });
+    worker = await startWorkerFor(
+      runtime,
+      { orm, runs: services.checkRuns, integrity: services.integrity, repairs: services.repairs, idempotencyRetention: services.idempotencyRetention },
+      { schedules: config.domain.schedules, logger },
+    );
+    const live = createApiLiveEvents(runtime.bus, services.health, orm);
+    api = await createApiServer({ ...apiDependencies(config, orm, services), logger, pubSub: live.pubSub });
     port = await api.listen(0, '127.0.0.1');
     // The check's scheduler fires at boot (auto-sync's waits an interval): start from a quiet queue.
     await waitFor(async () => {

@@ -26,6 +26,6 @@ describe('when a worker runs jobs', () => {
     await waitFor(async () => forks.length === 2, 10_000);
     expect(forks.every((id) => typeof id === 'number')).toBe(true);
     expect(new Set(forks).size).toBe(2);
-    expect(forks).not.toContain(jobs.services.orm.em.id);
+    expect(forks).not.toContain(jobs.orm.em.id);
   });
 });

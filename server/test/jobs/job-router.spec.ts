@@ -1,6 +1,6 @@
 import type { Job } from 'bullmq';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/domain/config/app-config';
+import { loadConfig } from '../../src/config/app-config';
 import { JOBS, type QueueJobData } from '../../src/domain/jobs/job-catalogue';
 import type { Orm } from '../../src/domain/database/database';
 import { createLogger } from '../../src/domain/logging/logger';
@@ -44,7 +44,7 @@ describe('the job router', () => {
 
 describe('the schedule table', () => {
   it('has one schedule per job, at the configured intervals; only the check fires when created', () => {
-    const schedules = schedulesFor(loadConfig({ HEALTH_CHECK_INTERVAL_MINUTES: '5', AUTO_SYNC_INTERVAL_HOURS: '6' }));
+    const schedules = schedulesFor(loadConfig({ HEALTH_CHECK_INTERVAL_MINUTES: '5', AUTO_SYNC_INTERVAL_HOURS: '6' }).domain.schedules);
     expect(schedules.map((s) => [s.name, s.everyMs, s.data, s.firstRun])).toEqual([
       [JOBS.INTEGRITY_CHECK, 300_000, { trigger: 'SCHEDULED' }, 'at-creation'],
       [JOBS.AUTO_SYNC, 21_600_000, { trigger: 'AUTO_SYNC' }, 'after-one-interval'],

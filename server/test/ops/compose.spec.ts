@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { CONFIG_VARIABLES } from '../../src/domain/config/app-config';
+import { CONFIG_VARIABLES } from '../../src/config/app-config';
 
 // No Docker engine runs where the tests run: these check the deployment files' structure and
 // that they only configure what the code really reads.

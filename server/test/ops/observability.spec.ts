@@ -1,11 +1,12 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/domain/config/app-config';
+import { loadConfig } from '../../src/config/app-config';
 import { connectDatabase, type Orm } from '../../src/domain/database/database';
 import { withEntityManager } from '../../src/domain/database/entity-manager-scope';
 import { createLogger } from '../../src/domain/logging/logger';
 import { createDomainServices } from '../../src/domain/services';
 import { createApiServer, type ApiServer } from '../../src/http/api-server';
+import { apiDependencies } from '../support/api-dependencies';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, TEST_JWT_SECRET } from '../support/test-app';
 import { createTestDatabase } from '../support/test-database';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
@@ -29,8 +30,8 @@ describe('observability of the API process', () => {
     proxy = await startTcpProxy({ host: databaseUrl.hostname, port: Number(databaseUrl.port || 5432) });
     databaseUrl.host = `127.0.0.1:${proxy.port}`;
     const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl.toString(), JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'info' });
-    orm = await connectDatabase({ url: config.databaseUrl!, poolMax: 4 });
-    const services = await createDomainServices(config, orm);
+    orm = await connectDatabase({ url: config.process.databaseUrl!, poolMax: 4 });
+    const services = await createDomainServices(config.domain, orm);
     await withEntityManager(orm, () => services.users.ensureAdmin(ADMIN_EMAIL, ADMIN_PASSWORD));
     const sink = new Writable({
       write(chunk: Buffer, _encoding, done) {
@@ -41,7 +42,7 @@ describe('observability of the API process', () => {
         done();
       },
     });
-    api = await createApiServer({ services, logger: createLogger('debug', 'levelsync-api', sink) });
+    api = await createApiServer({ ...apiDependencies(config, orm, services), logger: createLogger('debug', 'levelsync-api', sink) });
     base = `http://127.0.0.1:${await api.listen(0, '127.0.0.1')}`;
   });
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { loadConfig } from '../../src/domain/config/app-config';
+import { loadConfig } from '../../src/config/app-config';
 import { createLogger } from '../../src/domain/logging/logger';
 import { createRateLimiters } from '../../src/http/rate-limiters';
 import { findFreePort } from '../../src/standalone/free-port';
@@ -241,9 +241,13 @@ describe('rate-limit stores', () => {
   const logger = createLogger('silent', 'test');
   const config = (env: Record<string, string>) =>
     loadConfig({ NODE_ENV: 'test', RATE_LIMIT_PER_MINUTE: '3', ...isolated({}), ...env });
+  const limitersFor = (env: Record<string, string>) => {
+    const { http, process: store } = config(env);
+    return createRateLimiters(http.rateLimits, store, logger);
+  };
 
   it('counts in process when there is no REDIS_URL (the zero-install mode)', async () => {
-    const limiters = createRateLimiters(config({}), logger);
+    const limiters = limitersFor({});
     const verdicts = [];
     for (let i = 0; i < 4; i += 1) verdicts.push(await limiters.api.take('ip:203.0.113.9'));
     expect(verdicts.map((v) => v.allowed)).toEqual([true, true, true, false]);
@@ -252,8 +256,8 @@ describe('rate-limit stores', () => {
 
   it('shares counters between replicas through Redis', async () => {
     const shared = isolated({ REDIS_URL: inject('redisUrl') });
-    const a = createRateLimiters(config(shared), logger);
-    const b = createRateLimiters(config(shared), logger);
+    const a = limitersFor(shared);
+    const b = limitersFor(shared);
     const verdicts = [await a.api.take('ip:203.0.113.7'), await b.api.take('ip:203.0.113.7'), await a.api.take('ip:203.0.113.7')];
     verdicts.push(await b.api.take('ip:203.0.113.7'));
     expect(verdicts.map((v) => v.allowed)).toEqual([true, true, true, false]);
@@ -261,7 +265,7 @@ describe('rate-limit stores', () => {
   });
 
   it('falls back to in-process counting while Redis is unreachable', async () => {
-    const limiters = createRateLimiters(config({ REDIS_URL: `redis://127.0.0.1:${await findFreePort()}` }), logger);
+    const limiters = limitersFor({ REDIS_URL: `redis://127.0.0.1:${await findFreePort()}` });
     const verdicts = [];
     for (let i = 0; i < 4; i += 1) verdicts.push(await limiters.api.take('ip:203.0.113.8'));
     expect(verdicts.map((v) => v.allowed)).toEqual([true, true, true, false]);

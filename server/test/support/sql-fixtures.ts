@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { TokenService } from '../../src/domain/auth/token.service';
-import { loadConfig } from '../../src/domain/config/app-config';
+import { loadConfig } from '../../src/config/app-config';
 import type { Role } from '../../src/domain/shared/specialization';
 import { TEST_JWT_SECRET } from './test-app';
 
@@ -37,7 +37,7 @@ export async function userWithToken(sql: Sql, role: Role): Promise<{ id: number;
      values ((select coalesce(max(id), 0) + 1000000 from users), $1, 'x', $2, $3) returning id`,
     [`${role.toLowerCase()}-${Date.now()}-${Math.random()}@levelsync.test`, `${role} user`, role],
   );
-  const tokens = new TokenService(loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET }).jwt);
+  const tokens = new TokenService(loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET }).domain.jwt);
   const { accessToken } = await tokens.issue({ id: row!.id, role });
   return { id: row!.id, token: accessToken };
 }

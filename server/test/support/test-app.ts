@@ -1,5 +1,5 @@
 import { inject } from 'vitest';
-import { loadConfig, type AppConfig } from '../../src/domain/config/app-config';
+import { loadConfig, type AppConfig } from '../../src/config/app-config';
 import { connectDatabase, type Orm } from '../../src/domain/database/database';
 import { withEntityManager } from '../../src/domain/database/entity-manager-scope';
 import { query } from '../../src/domain/database/sql';
@@ -11,6 +11,7 @@ import type { EventBus } from '../../src/events/event-bus';
 import { createInProcessEventBus } from '../../src/events/in-process-event-bus';
 import type { Role, Specialization } from '../../src/domain/shared/specialization';
 import { createApiServer, type ApiServer } from '../../src/http/api-server';
+import { apiDependencies } from './api-dependencies';
 import { createTestDatabase } from './test-database';
 
 export const ADMIN_EMAIL = 'admin@levelsync.test';
@@ -71,10 +72,10 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
   });
   const orm = await connectDatabase({ url: databaseUrl, poolMax: 20 });
   const bus = options.liveEvents ? createInProcessEventBus() : null;
-  const services = await createDomainServices(config, orm, bus ? { events: bus } : {});
+  const services = await createDomainServices(config.domain, orm, bus ? { events: bus } : {});
   await withEntityManager(orm, () => services.users.ensureAdmin(ADMIN_EMAIL, ADMIN_PASSWORD));
   const live = bus ? createApiLiveEvents(bus, services.health, orm) : null;
-  const api: ApiServer = await createApiServer({ services, logger: createLogger('silent', 'test'), ...(live ? { pubSub: live.pubSub } : {}), dashboardDir: options.dashboardDir });
+  const api: ApiServer = await createApiServer({ ...apiDependencies(config, orm, services), logger: createLogger('silent', 'test'), ...(live ? { pubSub: live.pubSub } : {}), dashboardDir: options.dashboardDir });
   const port = await api.listen(0, '127.0.0.1');
   const scoped = inUnitsOfWork(orm, services);
   const httpUrl = `http://127.0.0.1:${port}`;

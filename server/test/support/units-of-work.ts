@@ -3,7 +3,7 @@ import type { Orm } from '../../src/domain/database/database';
 import type { DomainServices } from '../../src/domain/services';
 
 /** Plumbing and ports: handed over as they are. */
-const UNSCOPED = new Set<keyof DomainServices>(['config', 'orm', 'events', 'jobs', 'levels', 'tokens']);
+const UNSCOPED = new Set<keyof DomainServices>(['events', 'jobs', 'levels', 'tokens']);
 
 /**
  * The services as a test calls them: every method call is one unit of work with an EntityManager

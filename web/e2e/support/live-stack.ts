@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
-import { loadConfig } from '../../../server/src/domain/config/app-config';
-import { connectDatabase } from '../../../server/src/domain/database/database';
+import { loadConfig, type AppConfig } from '../../../server/src/config/app-config';
+import { connectDatabase, type Orm } from '../../../server/src/domain/database/database';
 import { withEntityManager } from '../../../server/src/domain/database/entity-manager-scope';
 import { query } from '../../../server/src/domain/database/sql';
 import { createLogger } from '../../../server/src/domain/logging/logger';
@@ -11,6 +11,7 @@ import { createDomainServices, type DomainServices } from '../../../server/src/d
 import { createApiLiveEvents } from '../../../server/src/graphql/subscriptions/api-live-events';
 import { createApiServer } from '../../../server/src/http/api-server';
 import { createJobsRuntime } from '../../../server/src/jobs/jobs-runtime';
+import { apiDependencies } from '../../../server/test/support/api-dependencies';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../../../server/test/support/test-app';
 import { inUnitsOfWork } from '../../../server/test/support/units-of-work';
 import { createJobsEnvironment, startWorkerProcess, type ChildNode } from '../../../server/test/support/job-processes';
@@ -22,6 +23,9 @@ export { ADMIN_EMAIL, ADMIN_PASSWORD };
 export interface LiveStack {
   /** The API origin; it serves the built dashboard at `/` under the API's own security headers (CSP). */
   readonly url: string;
+  readonly config: AppConfig;
+  readonly orm: Orm;
+  /** Each method call is a unit of work of its own (an EntityManager fork), as a GraphQL operation is in the app. */
   readonly services: DomainServices;
   readonly worker: ChildNode;
   sql<T = Record<string, unknown>>(text: string, bindings?: unknown[]): Promise<T[]>;
@@ -57,22 +61,24 @@ export async function startLiveStack(workerEnv: Record<string, string> = {}, api
   });
   const logger = createLogger('silent', 'e2e-api');
   const orm = await connectDatabase({ url: jobs.databaseUrl, poolMax: 10 });
-  const runtime = createJobsRuntime(config, logger);
-  const services = await createDomainServices(config, orm, { events: runtime.bus, jobs: runtime.queue });
+  const runtime = createJobsRuntime(config.process, logger);
+  const services = await createDomainServices(config.domain, orm, { events: runtime.bus, jobs: runtime.queue });
   await withEntityManager(orm, () => services.users.ensureAdmin(ADMIN_EMAIL, ADMIN_PASSWORD));
-  const live = createApiLiveEvents(runtime.bus, services.health, services.orm);
+  const live = createApiLiveEvents(runtime.bus, services.health, orm);
   await runtime.bus.ready();
-  const api = await createApiServer({ services, logger, pubSub: live.pubSub, dashboardDir });
+  const api = await createApiServer({ ...apiDependencies(config, orm, services), logger, pubSub: live.pubSub, dashboardDir });
   const port = await api.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   // The test's own statements, on a fork of their own (outside any unit of work of the API).
   const em = orm.em.fork();
-  let adminToken: string | undefined;
-  // As a test calls them: each call one unit of work, like an operation or a job in the app.
+  // The services as the test calls them: each call a unit of work of its own, as in the app.
   const scoped = inUnitsOfWork(orm, services);
+  let adminToken: string | undefined;
 
   return {
     url,
+    config,
+    orm,
     services: scoped,
     worker,
     sql: (text, bindings = []) => query(em, text, bindings),

@@ -1,5 +1,5 @@
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
-import type { AppConfig } from '../config/app-config';
+import type { JwtConfig } from '../config/domain-config';
 import { unauthenticated } from '../errors/domain-error';
 import { ROLES, type Role } from '../shared/specialization';
 import type { Viewer } from './viewer';
@@ -47,7 +47,7 @@ export class TokenService {
   private readonly verified = new Map<string, VerifiedToken>();
 
   constructor(
-    private readonly config: AppConfig['jwt'],
+    private readonly config: JwtConfig,
     options: TokenServiceOptions = {},
   ) {
     this.key = new TextEncoder().encode(config.secret);

@@ -1,15 +1,16 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { GraphQLContext } from '../context';
+import { Arg, Mutation, Resolver } from 'type-graphql';
+import type { AuthService } from '../../domain/auth/auth.service';
 import { AuthPayloadType } from './auth-payload.type';
 
 @Resolver()
 export class AuthResolver {
+  constructor(private readonly auth: Pick<AuthService, 'login'>) {}
+
   @Mutation(() => AuthPayloadType, { description: 'Exchanges email and password for an access token.' })
   login(
     @Arg('email', () => String) email: string,
     @Arg('password', () => String) password: string,
-    @Ctx() ctx: GraphQLContext,
   ): Promise<AuthPayloadType> {
-    return ctx.services.auth.login(email, password);
+    return this.auth.login(email, password);
   }
 }

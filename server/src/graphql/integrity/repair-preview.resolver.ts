@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { RepairPreviewService } from '../../domain/integrity/repair-preview.service';
 import type { RepairPreview } from '../../domain/integrity/repair-preview.types';
 import type { Specialization } from '../../domain/shared/specialization';
 import { SpecializationEnum } from '../common/enums';
@@ -7,6 +8,8 @@ import { RepairPreviewType } from './repair-preview.type';
 
 @Resolver(() => RepairPreviewType)
 export class RepairPreviewResolver {
+  constructor(private readonly previews: Pick<RepairPreviewService, 'preview'>) {}
+
   @Authorized('ADMIN')
   @Query(() => RepairPreviewType, {
     nullable: true,
@@ -18,6 +21,6 @@ export class RepairPreviewResolver {
     @Arg('specialization', () => SpecializationEnum) specialization: Specialization,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RepairPreview> {
-    return ctx.services.repairPreview.preview(ctx.viewer!, studentId, specialization);
+    return this.previews.preview(ctx.viewer!, studentId, specialization);
   }
 }

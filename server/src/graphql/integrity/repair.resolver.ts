@@ -1,5 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../../domain/errors/domain-error';
+import type { IntegrityReadService } from '../../domain/integrity/integrity-read.service';
+import type { RepairService } from '../../domain/integrity/repair.service';
 import type { RepairRecord } from '../../domain/integrity/repair.types';
 import { parseId } from '../../domain/shared/ids';
 import type { Specialization } from '../../domain/shared/specialization';
@@ -13,6 +15,11 @@ import { RepairType } from './repair.type';
 
 @Resolver(() => RepairType)
 export class RepairResolver {
+  constructor(
+    private readonly reads: Pick<IntegrityReadService, 'repairs'>,
+    private readonly resyncs: Pick<RepairService, 'resyncLicense'>,
+  ) {}
+
   @Authorized('ADMIN')
   @Query(() => RepairConnectionType, {
     nullable: true,
@@ -21,9 +28,8 @@ export class RepairResolver {
   async repairs(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('studentId', () => ID, { nullable: true }) studentId: string | null,
-    @Ctx() ctx: GraphQLContext,
   ): Promise<Connection<RepairRecord>> {
-    const page = await ctx.services.integrityReads.repairs(studentId ? parseId(studentId, 'studentId') : undefined, pageRequestOf('repair', args));
+    const page = await this.reads.repairs(studentId ? parseId(studentId, 'studentId') : undefined, pageRequestOf('repair', args));
     return toConnection('repair', page.repairs, page, page.totalCount);
   }
 
@@ -37,7 +43,7 @@ export class RepairResolver {
     @Arg('specialization', () => SpecializationEnum) specialization: Specialization,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RepairRecord> {
-    return ctx.services.repairs.resyncLicense(ctx.viewer!, studentId, specialization);
+    return this.resyncs.resyncLicense(ctx.viewer!, studentId, specialization);
   }
 
   @FieldResolver(() => UserType)

@@ -1,6 +1,8 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../../domain/errors/domain-error';
+import type { IntegrityReadService } from '../../domain/integrity/integrity-read.service';
 import type { ViolationRecord } from '../../domain/integrity/violation.repository';
+import type { LevelTable } from '../../domain/levels/level-table';
 import { parseId } from '../../domain/shared/ids';
 import { toConnection, type Connection } from '../common/connection.type';
 import { ConnectionArgs, pageRequestOf } from '../common/connection.args';
@@ -12,6 +14,11 @@ import { ViolationType } from './violation.type';
 
 @Resolver(() => ViolationType)
 export class ViolationResolver {
+  constructor(
+    private readonly reads: Pick<IntegrityReadService, 'violations'>,
+    private readonly levels: Pick<LevelTable, 'levelForXp'>,
+  ) {}
+
   @Authorized('ADMIN')
   @Query(() => ViolationConnectionType, {
     nullable: true,
@@ -20,9 +27,8 @@ export class ViolationResolver {
   async violations(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('filter', () => ViolationFilterInput, { nullable: true }) filter: ViolationFilterInput | null,
-    @Ctx() ctx: GraphQLContext,
   ): Promise<Connection<ViolationRecord>> {
-    const page = await ctx.services.integrityReads.violations(
+    const page = await this.reads.violations(
       {
         type: filter?.type ?? undefined,
         specialization: filter?.specialization ?? undefined,
@@ -43,7 +49,7 @@ export class ViolationResolver {
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'The level its total XP earns (capped at the top level).' })
-  expectedLevel(@Root() violation: ViolationRecord, @Ctx() ctx: GraphQLContext): number | null {
-    return violation.totalXp === null ? null : ctx.services.levels.levelForXp(violation.specialization, violation.totalXp);
+  expectedLevel(@Root() violation: ViolationRecord): number | null {
+    return violation.totalXp === null ? null : this.levels.levelForXp(violation.specialization, violation.totalXp);
   }
 }

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { ProgressService } from '../../domain/progress/progress.service';
 import type { Specialization } from '../../domain/shared/specialization';
 import { SpecializationEnum } from '../common/enums';
 import type { GraphQLContext } from '../context';
@@ -8,13 +9,15 @@ import { SpecializationProgressType } from './specialization-progress.type';
 
 @Resolver()
 export class ProgressResolver {
+  constructor(private readonly progress: Pick<ProgressService, 'listForStudent' | 'assign' | 'update'>) {}
+
   @Authorized()
   @Query(() => [SpecializationProgressType], {
     nullable: true,
     description: "A student's progress in every assigned specialization. Admins, instructors, or the student themself.",
   })
   studentProgress(@Arg('studentId', () => ID) studentId: string, @Ctx() ctx: GraphQLContext): Promise<SpecializationProgressType[]> {
-    return ctx.services.progress.listForStudent(ctx.viewer!, studentId);
+    return this.progress.listForStudent(ctx.viewer!, studentId);
   }
 
   @Authorized('ADMIN', 'INSTRUCTOR')
@@ -22,9 +25,8 @@ export class ProgressResolver {
   assignSpecialization(
     @Arg('studentId', () => ID) studentId: string,
     @Arg('specialization', () => SpecializationEnum) specialization: Specialization,
-    @Ctx() ctx: GraphQLContext,
   ): Promise<SpecializationProgressType> {
-    return ctx.services.progress.assign(studentId, specialization);
+    return this.progress.assign(studentId, specialization);
   }
 
   @Authorized('ADMIN', 'INSTRUCTOR')
@@ -33,6 +35,6 @@ export class ProgressResolver {
     @Arg('input', () => ProgressUpdateInput) input: ProgressUpdateInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ProgressUpdateResultType> {
-    return ctx.services.progress.update(ctx.viewer!, input);
+    return this.progress.update(ctx.viewer!, input);
   }
 }

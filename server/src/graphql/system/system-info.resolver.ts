@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import type { GraphQLContext } from '../context';
+import { Authorized, Query, Resolver } from 'type-graphql';
+import type { HealthService } from '../../domain/integrity/health.service';
+import type { IntegrityJobs } from '../../domain/jobs/integrity-jobs';
 import { SystemInfoType } from './system-info.type';
 
 // Read once: the release does not change while the process runs.
@@ -12,10 +13,15 @@ const orNull = <T>(read: Promise<T>): Promise<T | null> => read.catch(() => null
 
 @Resolver()
 export class SystemInfoResolver {
+  constructor(
+    private readonly jobs: Pick<IntegrityJobs, 'workersOnline' | 'queueDepth' | 'nextScheduledAt'>,
+    private readonly health: Pick<HealthService, 'status'>,
+  ) {}
+
   @Authorized('ADMIN')
   @Query(() => SystemInfoType, { nullable: true, description: 'Version, uptime, workers online, queue depth, last and next check.' })
-  async systemInfo(@Ctx() ctx: GraphQLContext): Promise<SystemInfoType> {
-    const { jobs, health } = ctx.services;
+  async systemInfo(): Promise<SystemInfoType> {
+    const { jobs, health } = this;
     const [workersOnline, queueDepth, nextScheduledAt, status] = await Promise.all([
       orNull(jobs.workersOnline()),
       orNull(jobs.queueDepth()),

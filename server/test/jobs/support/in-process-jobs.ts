@@ -1,4 +1,4 @@
-import { loadConfig } from '../../../src/domain/config/app-config';
+import { loadConfig } from '../../../src/config/app-config';
 import { connectDatabase, type Orm } from '../../../src/domain/database/database';
 import { createLogger } from '../../../src/domain/logging/logger';
 import { createDomainServices, type DomainServices } from '../../../src/domain/services';
@@ -12,6 +12,7 @@ import { createJobsEnvironment } from '../../support/job-processes';
 export interface InProcessJobs {
   readonly sql: Sql;
   readonly runtime: JobsRuntime;
+  readonly orm: Orm;
   readonly services: DomainServices;
   /** Undefined until started (see `startWorker`). */
   readonly worker: IntegrityWorker | undefined;
@@ -29,8 +30,8 @@ export async function startInProcessJobs(students = 50, options: { worker?: bool
   const config = loadConfig({ ...jobs.env, LOG_LEVEL: 'silent' });
   const logger = createLogger('silent', 'test');
   const orm: Orm = await connectDatabase({ url: jobs.databaseUrl, poolMax: 6 });
-  const runtime = createJobsRuntime(config, logger);
-  const services = await createDomainServices(config, orm, { events: runtime.bus, jobs: runtime.queue });
+  const runtime = createJobsRuntime(config.process, logger);
+  const services = await createDomainServices(config.domain, orm, { events: runtime.bus, jobs: runtime.queue });
   let worker: IntegrityWorker | undefined;
   const startWorker = async (processors?: Partial<JobProcessors>) => {
     worker = await startIntegrityWorker({
@@ -54,6 +55,7 @@ export async function startInProcessJobs(students = 50, options: { worker?: bool
   return {
     sql,
     runtime,
+    orm,
     services,
     get worker() {
       return worker;

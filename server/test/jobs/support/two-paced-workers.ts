@@ -1,4 +1,4 @@
-import { loadConfig } from '../../../src/domain/config/app-config';
+import { loadConfig } from '../../../src/config/app-config';
 import { connectDatabase } from '../../../src/domain/database/database';
 import type { CheckRunLifecycle } from '../../../src/domain/integrity/check-run-lifecycle.service';
 import { createLogger } from '../../../src/domain/logging/logger';
@@ -36,7 +36,7 @@ export async function startTwoPacedWorkers(): Promise<TwoWorkers> {
   const transport = redisTransport(jobs.redisUrl, jobs.prefix);
   const bus = createRedisEventBus({ url: jobs.redisUrl, prefix: jobs.prefix, logger: createLogger('silent', 'test') });
   const queue = new IntegrityQueue(transport);
-  const { checkRuns } = await createDomainServices(loadConfig({ ...jobs.env, LOG_LEVEL: 'silent' }), orm, { events: bus, jobs: queue });
+  const { checkRuns } = await createDomainServices(loadConfig({ ...jobs.env, LOG_LEVEL: 'silent' }).domain, orm, { events: bus, jobs: queue });
   await waitFor(async () => {
     const all = await runs(sql);
     return all.length >= 1 && all.every((r) => r.finished_at !== null);

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+const DEV_JWT_SECRET = 'levelsync-development-secret-change-me-0123456789';
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const ratio = (fallback: number) => z.coerce.number().min(0).max(1).default(fallback);
+
+/** The environment variables the domain reads (validated with the others, once, in config/app-config.ts). */
+export const DOMAIN_ENV = {
+  JWT_SECRET: z.string().optional(),
+  JWT_TTL_MINUTES: positiveInt(60),
+  // Fractions allowed (0.05 = every 3 s) for demos and tests of the schedule.
+  HEALTH_CHECK_INTERVAL_MINUTES: z.coerce.number().positive().default(5),
+  AUTO_SYNC_INTERVAL_HOURS: positiveInt(6),
+  // How long a retried updateProgress replays its stored result; a year at most.
+  IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().int().min(1).max(8760).default(24),
+  HEALTHY_THRESHOLD: ratio(0.99),
+  DEGRADED_THRESHOLD: ratio(0.95),
+};
+
+export type DomainEnv = z.output<z.ZodObject<typeof DOMAIN_ENV>>;
+
+export interface JwtConfig {
+  readonly secret: string;
+  readonly ttlMinutes: number;
+  readonly issuer: string;
+  readonly audience: string;
+}
+
+export interface ScheduleConfig {
+  readonly healthCheckIntervalMinutes: number;
+  readonly autoSyncIntervalHours: number;
+}
+
+export interface HealthThresholds {
+  readonly healthyThreshold: number;
+  readonly degradedThreshold: number;
+}
+
+/** What the domain is configured with: tokens, health thresholds, retention, and the recurring work. */
+export interface DomainConfig {
+  readonly jwt: JwtConfig;
+  readonly health: HealthThresholds;
+  /** Idempotency records older than this are purged by the hourly maintenance job. */
+  readonly idempotencyRetentionHours: number;
+  readonly schedules: ScheduleConfig;
+}
+
+/** A problem with one variable, as the loader reports it. */
+export type ConfigIssue = { readonly variable: string; readonly message: string };
+
+/** The rules across the domain's variables (and the one on NODE_ENV: production needs its own secret). */
+export function domainEnvIssues(env: DomainEnv, production: boolean): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  if (production && !env.JWT_SECRET) issues.push({ variable: 'JWT_SECRET', message: 'is required when NODE_ENV=production' });
+  if (env.JWT_SECRET !== undefined && env.JWT_SECRET.length < 32) issues.push({ variable: 'JWT_SECRET', message: 'must be at least 32 characters' });
+  if (env.DEGRADED_THRESHOLD > env.HEALTHY_THRESHOLD) issues.push({ variable: 'DEGRADED_THRESHOLD', message: 'must not exceed HEALTHY_THRESHOLD' });
+  return issues;
+}
+
+export function domainConfigFrom(env: DomainEnv): DomainConfig {
+  return {
+    jwt: { secret: env.JWT_SECRET ?? DEV_JWT_SECRET, ttlMinutes: env.JWT_TTL_MINUTES, issuer: 'levelsync', audience: 'levelsync-api' },
+    health: { healthyThreshold: env.HEALTHY_THRESHOLD, degradedThreshold: env.DEGRADED_THRESHOLD },
+    idempotencyRetentionHours: env.IDEMPOTENCY_RETENTION_HOURS,
+    schedules: { healthCheckIntervalMinutes: env.HEALTH_CHECK_INTERVAL_MINUTES, autoSyncIntervalHours: env.AUTO_SYNC_INTERVAL_HOURS },
+  };
+}
