@@ -1,4 +1,4 @@
-import { wrap, type EntityData } from '@mikro-orm/core';
+import type { EntityData } from '@mikro-orm/core';
 import type { Orm } from '../database/database';
 import { entityData } from '../database/entity-rows';
 import { keysetPage, type KeysetPage } from '../database/keyset-page';
@@ -187,8 +187,11 @@ export class CheckRunRepository {
 
   /** Newest first, keyset on the primary key, either way from a cursor (see keyset-page.ts). */
   async page(page: KeysetPage): Promise<CheckRunPage> {
-    const { rows, ...flags } = await keysetPage(page, (range, order, limit) => this.em.find(CheckRun, range, { orderBy: { id: order }, limit }));
-    return { runs: rows.map((run) => snapshotOf(toJobRun(wrap(run).toPOJO()))), ...flags };
+    // Read-only rows: mapped by the entity, not hydrated (see violation.repository.ts).
+    const { rows, ...flags } = await keysetPage(page, (range, order, limit) =>
+      this.em.createQueryBuilder(CheckRun).where(range).orderBy({ id: order }).limit(limit).execute('all'),
+    );
+    return { runs: rows.map((run) => snapshotOf(toJobRun(run))), ...flags };
   }
 
   count(): Promise<number> {

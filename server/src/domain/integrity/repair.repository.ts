@@ -1,4 +1,3 @@
-import { wrap } from '@mikro-orm/core';
 import type { Orm } from '../database/database';
 import { entityData } from '../database/entity-rows';
 import { keysetPage, type KeysetPage } from '../database/keyset-page';
@@ -180,9 +179,15 @@ export class RepairRepository {
   /** Newest first, keyset on the primary key (see keyset-page.ts); by student through repairs_student_id_idx. */
   async page(page: KeysetPage, studentId: number | undefined): Promise<RepairPage> {
     const { rows, ...flags } = await keysetPage(page, (range, order, limit) =>
-      this.em.find(Repair, { ...range, ...(studentId === undefined ? {} : { studentId }) }, { orderBy: { id: order }, limit }),
+      // Read-only rows: mapped by the entity, not hydrated (see violation.repository.ts).
+      this.em
+        .createQueryBuilder(Repair)
+        .where({ ...range, ...(studentId === undefined ? {} : { studentId }) })
+        .orderBy({ id: order })
+        .limit(limit)
+        .execute('all'),
     );
-    return { repairs: rows.map((r) => wrap(r).toPOJO() as RepairRecord), ...flags };
+    return { repairs: rows as RepairRecord[], ...flags };
   }
 
   count(studentId: number | undefined): Promise<number> {

@@ -1,4 +1,3 @@
-import { wrap } from '@mikro-orm/core';
 import type { Orm } from '../database/database';
 import { keysetPage, type KeysetPage } from '../database/keyset-page';
 import type { Specialization } from '../shared/specialization';
@@ -46,9 +45,10 @@ export class ViolationRepository {
   /** One page either way from a cursor (see keyset-page.ts), through the same indexes. */
   async page(filter: ViolationQuery, page: KeysetPage): Promise<ViolationPage> {
     const { rows, ...flags } = await keysetPage(page, (range, order, limit) =>
-      this.filtered(filter).andWhere(range).orderBy({ id: order }).limit(limit).getResultList(),
+      // Read-only rows: mapped by the entity (columns to properties, timestamps to Dates), not hydrated.
+      this.filtered(filter).andWhere(range).orderBy({ id: order }).limit(limit).execute('all'),
     );
-    return { violations: rows.map((v) => wrap(v).toPOJO() as ViolationRecord), ...flags };
+    return { violations: rows as ViolationRecord[], ...flags };
   }
 
   count(filter: ViolationQuery): Promise<number> {

@@ -29,7 +29,8 @@ export class UserRepository {
   async findByIds(ids: readonly number[]): Promise<User[]> {
     const wanted = [...new Set(ids.filter(isRowId))];
     if (wanted.length === 0) return [];
-    return this.orm.em.find(User, { id: { $in: wanted } });
+    // Read-only rows for the GraphQL user loader: mapped by the entity, not hydrated (no identity map entries).
+    return (await this.orm.em.createQueryBuilder(User).where({ id: { $in: wanted } }).execute('all')) as User[];
   }
 
   /** The credential row for a login; email matching is case-insensitive like the unique index on lower(email). */
