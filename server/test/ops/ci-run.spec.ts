@@ -47,6 +47,14 @@ describe('.ci/run', () => {
     expect(lines.at(-1)).toBe('0 passed, 1 failed');
   });
 
+  it('finds the summary in output that carries NUL bytes, and keeps each run’s log its own', () => {
+    const inner = ciRun('12 passed, 0 failed\n', 0);
+    const outer = ciRun('\u0000\u0000 terminal noise \u0000\n7 passed, 0 failed\n', 0);
+    expect(inner.lines.at(-1)).toBe('12 passed, 0 failed');
+    expect(outer.status).toBe(0);
+    expect(outer.lines.at(-1)).toBe('7 passed, 0 failed');
+  });
+
   it('repeats the summary when something was printed after it', () => {
     const { lines } = ciRun('3 passed, 2 failed\nclose timed out after 10000ms\n', 1);
     expect(lines.slice(-2)).toEqual(['close timed out after 10000ms', '3 passed, 2 failed']);
