@@ -5,8 +5,8 @@ import { connectDatabase, migrateDatabase } from './domain/database/database';
 import { withEntityManager } from './domain/database/entity-manager-scope';
 import { createLogger } from './domain/logging/logger';
 import { createDomainServices } from './domain/services';
-import { createResolverInstances } from './graphql/resolver-instances';
 import { createApiLiveEvents } from './graphql/subscriptions/api-live-events';
+import { apiDependencies } from './http/api-dependencies';
 import { createApiServer } from './http/api-server';
 import { jobsReadiness } from './http/readiness';
 import { observeCheckRuns } from './observability/check-run-metrics';
@@ -33,13 +33,7 @@ async function main(): Promise<void> {
   // The built dashboard, when present (the app image has it; the compose web entry serves it too).
   const dashboardDir = resolve(__dirname, '../../web/dist');
   const api = await createApiServer({
-    http: config.http,
-    rateLimitStore: proc,
-    orm,
-    tokens: services.tokens,
-    users: services.users,
-    resolvers: createResolverInstances(services),
-    gauges: services,
+    ...apiDependencies(config, orm, services),
     logger,
     pubSub: live.pubSub,
     readiness: jobsReadiness(runtime),

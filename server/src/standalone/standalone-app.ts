@@ -6,8 +6,8 @@ import { query } from '../domain/database/sql';
 import type { Logger } from '../domain/logging/logger';
 import { DemoDataService, type SeedResult } from '../domain/seeding/demo-data.service';
 import { createDomainServices } from '../domain/services';
-import { createResolverInstances } from '../graphql/resolver-instances';
 import { createApiLiveEvents } from '../graphql/subscriptions/api-live-events';
+import { apiDependencies } from '../http/api-dependencies';
 import { createApiServer } from '../http/api-server';
 import { jobsReadiness } from '../http/readiness';
 import { observeCheckRuns } from '../observability/check-run-metrics';
@@ -88,13 +88,7 @@ export async function startStandalone(config: AppConfig, logger: Logger, repoRoo
     closers.push({ name: 'check metrics', close: async () => stopObserving() });
     const dashboard = await dashboardDir;
     const api = await createApiServer({
-      http: config.http,
-      rateLimitStore: proc,
-      orm,
-      tokens: services.tokens,
-      users: services.users,
-      resolvers: createResolverInstances(services),
-      gauges: services,
+      ...apiDependencies(config, orm, services),
       logger,
       pubSub: live.pubSub,
       readiness: jobsReadiness(runtime),

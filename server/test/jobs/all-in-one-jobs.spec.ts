@@ -11,7 +11,7 @@ import type { IntegrityWorker } from '../../src/jobs/integrity-worker';
 import { connectSql, runs, seedSpreadStudents, userWithToken, type Sql } from '../support/sql-fixtures';
 import { waitFor } from '../support/wait-for';
 import { LiveSubscription } from '../support/live-subscription';
-import { apiDependencies } from '../support/api-dependencies';
+import { apiDependencies } from '../../src/http/api-dependencies';
 import { TEST_JWT_SECRET } from '../support/test-app';
 import { createTestDatabase } from '../support/test-database';
 

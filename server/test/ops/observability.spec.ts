@@ -6,7 +6,7 @@ import { withEntityManager } from '../../src/domain/database/entity-manager-scop
 import { createLogger } from '../../src/domain/logging/logger';
 import { createDomainServices } from '../../src/domain/services';
 import { createApiServer, type ApiServer } from '../../src/http/api-server';
-import { apiDependencies } from '../support/api-dependencies';
+import { apiDependencies } from '../../src/http/api-dependencies';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, TEST_JWT_SECRET } from '../support/test-app';
 import { createTestDatabase } from '../support/test-database';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';

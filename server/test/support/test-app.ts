@@ -11,7 +11,7 @@ import type { EventBus } from '../../src/events/event-bus';
 import { createInProcessEventBus } from '../../src/events/in-process-event-bus';
 import type { Role, Specialization } from '../../src/domain/shared/specialization';
 import { createApiServer, type ApiServer } from '../../src/http/api-server';
-import { apiDependencies } from './api-dependencies';
+import { apiDependencies } from '../../src/http/api-dependencies';
 import { createTestDatabase } from './test-database';
 
 export const ADMIN_EMAIL = 'admin@levelsync.test';

@@ -11,7 +11,7 @@ import { createDomainServices, type DomainServices } from '../../../server/src/d
 import { createApiLiveEvents } from '../../../server/src/graphql/subscriptions/api-live-events';
 import { createApiServer } from '../../../server/src/http/api-server';
 import { createJobsRuntime } from '../../../server/src/jobs/jobs-runtime';
-import { apiDependencies } from '../../../server/test/support/api-dependencies';
+import { apiDependencies } from '../../../server/src/http/api-dependencies';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../../../server/test/support/test-app';
 import { inUnitsOfWork } from '../../../server/test/support/units-of-work';
 import { createJobsEnvironment, startWorkerProcess, type ChildNode } from '../../../server/test/support/job-processes';
