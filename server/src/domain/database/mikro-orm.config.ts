@@ -4,6 +4,7 @@ import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { ENTITIES } from './entities';
 import { InitialSchema20261123 } from './migrations/20261123-initial-schema.migration';
 import { IntegrityCheckIndexes20261123 } from './migrations/20261123-integrity-check-indexes.migration';
+import { LiveDetection20261202 } from './migrations/20261202-live-detection.migration';
 
 export interface DatabaseOptions {
   url: string;
@@ -18,6 +19,7 @@ export interface DatabaseOptions {
 export const MIGRATIONS = [
   { name: 'InitialSchema20261123', class: InitialSchema20261123 },
   { name: 'IntegrityCheckIndexes20261123', class: IntegrityCheckIndexes20261123 },
+  { name: 'LiveDetection20261202', class: LiveDetection20261202 },
 ];
 
 const MIGRATIONS_DIR = join(__dirname, 'migrations');

@@ -4,6 +4,7 @@ import { readableError } from '../errors/readable-error';
 import { publishSafely } from '../events/publish-safely';
 import { TOPICS, type EventPublisher } from '../events/topics';
 import type { LevelTable } from '../levels/level-table';
+import { markConsistentWriter } from '../live/consistent-writes';
 import type { Logger } from '../logging/logger';
 import { checkSpecialization } from '../progress/progress.service';
 import { parseId } from '../shared/ids';
@@ -116,14 +117,16 @@ export class RepairService {
     if (pairs.length === 0) return { outcomes: [], resolvedViolationIds: [] };
     try {
       return await this.repairs.em.transactional(async (trx): Promise<BatchResult> => {
+        await markConsistentWriter(trx);
         const locked = await this.repairs.lockPairs(trx, pairs);
         const items = pairs.map((pair) => {
           const { progress, license } = locked.get(pairKey(pair))!;
           return { pair, present: Boolean(progress || license), plan: planRepair(this.levels, pair.specialization, progress, license) };
         });
         const planned = items.flatMap((i) => (i.plan ? [{ pair: i.pair, plan: i.plan }] : []));
-        if (!(await this.repairs.applyPlans(trx, planned))) throw new PairChanged();
+        // Resolved before the writes, so live detection's capture finds nothing open to re-check.
         const resolved = await this.repairs.resolveOpen(trx, pairs);
+        if (!(await this.repairs.applyPlans(trx, planned))) throw new PairChanged();
         const resolvedOf = (pair: PairKey) => resolved.filter((v) => v.studentId === pair.studentId && v.specialization === pair.specialization);
         const audits = await this.repairs.insertRepairs(
           trx,

@@ -2,6 +2,7 @@ import type { Orm } from '../database/database';
 import { entityData } from '../database/entity-rows';
 import { query, type Sql } from '../database/sql';
 import { SpecializationLevel } from '../levels/specialization-level.entity';
+import { CONSISTENT_WRITER_CTE } from '../live/consistent-writes';
 import type { Specialization } from '../shared/specialization';
 import { License } from './license.entity';
 import { MAX_TOTAL_XP, type LicenseSnapshot, type ProgressSnapshot, type ProgressUpdate } from './progress.types';
@@ -29,13 +30,15 @@ export interface AppliedXpRow {
  * The coupling enforcer as one statement. Every writer locks the progress row first and the
  * license row second (here the license upsert reads the progress CTE, so it cannot run earlier),
  * which rules out deadlocks; XP is added in SQL, never written back from a value read before.
- * A missing license is issued on the spot and audited as a repair by the enforcer.
+ * A missing license is issued on the spot and audited as a repair by the enforcer. The statement
+ * marks its transaction a consistent writer, which live detection's change capture skips cheaply
+ * (live/consistent-writes.ts).
  */
 const APPLY_XP = `
-with old as (
-  select id, current_level from specialization_progress
+with ${CONSISTENT_WRITER_CTE}, old as (
+  select id, current_level from specialization_progress, consistent_writer
   where student_id = ? and specialization = ?
-  for update
+  for update of specialization_progress
 ), p as (
   update specialization_progress sp
   set total_xp = sp.total_xp + ?,
