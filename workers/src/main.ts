@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ConfigError, loadConfig } from '../../server/src/config/app-config';
 import { connectDatabase, migrateDatabase } from '../../server/src/domain/database/database';
 import { createLogger } from '../../server/src/domain/logging/logger';
+import { LiveDetector } from '../../server/src/domain/live/live-detector';
 import { createDomainServices } from '../../server/src/domain/services';
 import { createJobsRuntime } from '../../server/src/jobs/jobs-runtime';
 import { startWorkerFor } from '../../server/src/jobs/worker-runtime';
@@ -33,6 +34,9 @@ async function main(): Promise<void> {
     { orm, runs: services.checkRuns, integrity: services.integrity, repairs: services.repairs, idempotencyRetention: services.idempotencyRetention },
     { schedules: config.domain.schedules, logger, name: env.WORKER_NAME, stepDelayMs: env.WORKER_STEP_DELAY_MS },
   );
+  // Every worker runs a detector: one is the live incremental checker, the others stand by.
+  const detector = new LiveDetector(orm, services.liveChecks, logger.child({ component: 'live-detection' }), { databaseUrl: proc.databaseUrl });
+  detector.start();
   integrityWorker.worker.on('active', (job) => logger.info({ jobId: job.id, name: job.name }, 'job started'));
   integrityWorker.worker.on('completed', (job) => logger.info({ jobId: job.id, name: job.name }, 'job completed'));
   logger.info({ pid: process.pid, name: env.WORKER_NAME }, 'workers ready');
@@ -42,7 +46,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'finishing the active job, then exiting');
-    await integrityWorker.close();
+    await Promise.all([integrityWorker.close(), detector.stop()]);
     await runtime.close();
     await orm.close();
     logger.info('workers stopped');

@@ -19,6 +19,8 @@ import { ViolationRepository } from './integrity/violation.repository';
 import type { IntegrityJobs } from './jobs/integrity-jobs';
 import { NO_JOB_QUEUE } from './jobs/no-job-queue';
 import { LevelTable } from './levels/level-table';
+import { LiveCheckService } from './live/live-check.service';
+import { LiveDetectionRepository } from './live/live-detection.repository';
 import { IdempotencyRetentionService } from './progress/idempotency-retention.service';
 import { IdempotencyRepository } from './progress/idempotency.repository';
 import { ProgressRepository } from './progress/progress.repository';
@@ -55,6 +57,8 @@ export interface DomainServices {
   readonly health: HealthService;
   /** Pages of violations, check runs and repairs. */
   readonly integrityReads: IntegrityReadService;
+  /** Live detection's incremental check of captured changes (run by a worker's `LiveDetector`). */
+  readonly liveChecks: LiveCheckService;
 }
 
 /** Adapters the process plugs into the domain (the domain defines the ports, never the transports). */
@@ -72,10 +76,12 @@ export async function createDomainServices(config: DomainConfig, orm: Orm, ports
   const levels = await LevelTable.load(orm);
   const checkRuns = new CheckRunRepository(orm);
   const repairRepository = new RepairRepository(orm);
-  const health = new HealthService(checkRuns, new IntegrityStatsRepository(orm), jobs);
+  const stats = new IntegrityStatsRepository(orm);
+  const health = new HealthService(checkRuns, stats, jobs, new LiveDetectionRepository(orm), config.health);
   const idempotency = new IdempotencyRepository();
   const lifecycle = new CheckRunLifecycle(checkRuns, jobs, health, events);
-  const integrity = new IntegrityCheckService(lifecycle, new ConsistencyScanRepository(orm, levels), config.health);
+  const scan = new ConsistencyScanRepository(orm, levels);
+  const integrity = new IntegrityCheckService(lifecycle, scan, config.health);
   return {
     levels,
     tokens,
@@ -91,5 +97,6 @@ export async function createDomainServices(config: DomainConfig, orm: Orm, ports
     repairPreview: new RepairPreviewService(repairRepository, levels),
     health,
     integrityReads: new IntegrityReadService(new ViolationRepository(orm), checkRuns, repairRepository),
+    liveChecks: new LiveCheckService(scan, stats, health, events),
   };
 }

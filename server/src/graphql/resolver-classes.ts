@@ -5,6 +5,7 @@ import { CheckRunHistoryResolver } from './integrity/check-run-history.resolver'
 import { HealthResolver } from './integrity/health.resolver';
 import { LiveIntegrityResolver } from './integrity/live-integrity.resolver';
 import { LiveRepairsResolver } from './integrity/live-repairs.resolver';
+import { LiveViolationsResolver } from './integrity/live-violations.resolver';
 import { RepairPreviewResolver } from './integrity/repair-preview.resolver';
 import { RepairResolver } from './integrity/repair.resolver';
 import { ViolationResolver } from './integrity/violation.resolver';
@@ -23,6 +24,7 @@ export const RESOLVER_CLASSES: NonEmptyArray<Function> = [
   CheckJobsResolver,
   LiveIntegrityResolver,
   LiveRepairsResolver,
+  LiveViolationsResolver,
   HealthResolver,
   ViolationResolver,
   CheckRunHistoryResolver,

@@ -6,6 +6,7 @@ import { CheckRunHistoryResolver } from './integrity/check-run-history.resolver'
 import { HealthResolver } from './integrity/health.resolver';
 import { LiveIntegrityResolver } from './integrity/live-integrity.resolver';
 import { LiveRepairsResolver } from './integrity/live-repairs.resolver';
+import { LiveViolationsResolver } from './integrity/live-violations.resolver';
 import { RepairPreviewResolver } from './integrity/repair-preview.resolver';
 import { RepairResolver } from './integrity/repair.resolver';
 import { ViolationResolver } from './integrity/violation.resolver';
@@ -35,6 +36,7 @@ export function createResolverInstances(deps: ResolverDependencies): ContainerTy
     new CheckJobsResolver(deps.checkRuns),
     new LiveIntegrityResolver(),
     new LiveRepairsResolver(),
+    new LiveViolationsResolver(),
     new HealthResolver(deps.health),
     new ViolationResolver(deps.integrityReads, deps.levels),
     new CheckRunHistoryResolver(deps.integrityReads),

@@ -5,6 +5,7 @@ import { withEntityManager } from '../domain/database/entity-manager-scope';
 import { query } from '../domain/database/sql';
 import type { Logger } from '../domain/logging/logger';
 import { DemoDataService, type SeedResult } from '../domain/seeding/demo-data.service';
+import { LiveDetector } from '../domain/live/live-detector';
 import { createDomainServices } from '../domain/services';
 import { createApiLiveEvents } from '../graphql/subscriptions/api-live-events';
 import { apiDependencies } from '../http/api-dependencies';
@@ -77,6 +78,9 @@ export async function startStandalone(config: AppConfig, logger: Logger, repoRoo
       { schedules: config.domain.schedules, logger: logger.child({ component: 'worker' }), name: 'all-in-one' },
     );
     closers.push({ name: 'worker', close: () => worker.close() });
+    const detector = new LiveDetector(orm, services.liveChecks, logger.child({ component: 'live-detection' }), { databaseUrl: db.url });
+    detector.start();
+    closers.push({ name: 'live detection', close: () => detector.stop() });
     // Every line about a job carries its id (the processors' own lines do too).
     worker.worker.on('active', (job) => logger.info({ jobId: job.id, job: job.name }, 'job started'));
     worker.worker.on('completed', (job) => logger.info({ jobId: job.id, job: job.name }, 'job completed'));

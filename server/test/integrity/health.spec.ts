@@ -22,7 +22,7 @@ describe('health', () => {
   }
 
   it('is UNKNOWN before any run', async () => {
-    expect(await services.health.status()).toEqual({ state: 'UNKNOWN', consistencyRate: null, lastRun: null, activeRun: null, nextScheduledAt: null });
+    expect(await services.health.status()).toEqual({ state: 'UNKNOWN', consistencyRate: null, lastRun: null, activeRun: null, nextScheduledAt: null, liveDetection: false, liveDetectionState: 'OFF', detectionLagMs: null });
     expect(await services.health.metrics()).toMatchObject({ pairsChecked: 0, openViolations: 0, checksLast24h: 0, lastCheckDurationMs: null });
   });
 

@@ -1,5 +1,6 @@
 import type { CheckRunSnapshot, HealthStatusSnapshot } from '../integrity/integrity.types';
 import type { RepairBatchSnapshot } from '../integrity/repair.types';
+import type { ViolationChangeSnapshot } from '../live/live-detection.types';
 
 /**
  * Every event that crosses processes, declared once. Workers publish after the result is stored in
@@ -10,12 +11,15 @@ export const TOPICS = {
   HEALTH_STATUS_CHANGED: 'HEALTH_STATUS_CHANGED',
   /** Repairs just committed (by an admin's resync or an auto-sync batch): a delta, not a state. */
   REPAIRS_MADE: 'REPAIRS_MADE',
+  /** Violations the incremental checker just opened or resolved: a delta, not a state. */
+  VIOLATIONS_CHANGED: 'VIOLATIONS_CHANGED',
 } as const;
 
 export interface TopicPayloads {
   [TOPICS.CHECK_RUN_UPDATED]: CheckRunSnapshot;
   [TOPICS.HEALTH_STATUS_CHANGED]: HealthStatusSnapshot;
   [TOPICS.REPAIRS_MADE]: RepairBatchSnapshot;
+  [TOPICS.VIOLATIONS_CHANGED]: ViolationChangeSnapshot;
 }
 
 export type Topic = keyof TopicPayloads;
@@ -25,7 +29,7 @@ export type Topic = keyof TopicPayloads;
  * misses one is told (its subscription ends with an error) instead of silently dropping it. The
  * others carry a whole state each, where the newest is all a subscriber needs.
  */
-export const DELTA_TOPICS: ReadonlySet<Topic> = new Set<Topic>([TOPICS.REPAIRS_MADE]);
+export const DELTA_TOPICS: ReadonlySet<Topic> = new Set<Topic>([TOPICS.REPAIRS_MADE, TOPICS.VIOLATIONS_CHANGED]);
 
 /** Port the domain publishes through; implemented over Redis pub/sub, or in-process in the all-in-one mode. */
 export interface EventPublisher {

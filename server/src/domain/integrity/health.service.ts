@@ -1,4 +1,6 @@
 import type { IntegrityJobs } from '../jobs/integrity-jobs';
+import type { LiveDetectionRepository } from '../live/live-detection.repository';
+import { consistencyRate, healthStateFor, type HealthThresholds } from './health-state';
 import type { CheckRunRepository } from './check-run.repository';
 import { VIOLATION_TYPES, type HealthStatusSnapshot, type ViolationType } from './integrity.types';
 import type { IntegrityStatsRepository } from './integrity-stats.repository';
@@ -27,6 +29,10 @@ interface Cached<T> {
   at: number;
 }
 
+function liveConsistencyRate(pairs: number, openPairs: number): number {
+  return consistencyRate(pairs, Math.min(pairs, openPairs));
+}
+
 /** Dashboard reads from stored run results and a few indexed counts, cached in memory. */
 export class HealthService {
   private statusCache: Cached<HealthStatusSnapshot> | null = null;
@@ -35,7 +41,9 @@ export class HealthService {
   constructor(
     private readonly runs: CheckRunRepository,
     private readonly stats: IntegrityStatsRepository,
-    private readonly jobs: IntegrityJobs | null = null,
+    private readonly jobs: IntegrityJobs | null,
+    private readonly live: Pick<LiveDetectionRepository, 'status'>,
+    private readonly thresholds: HealthThresholds,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -56,20 +64,27 @@ export class HealthService {
   }
 
   private async loadStatus(): Promise<HealthStatusSnapshot> {
-    const [lastRun, lastSucceeded, activeRun, nextScheduledAt] = await Promise.all([
+    const [lastRun, lastSucceeded, activeRun, nextScheduledAt, live] = await Promise.all([
       this.runs.latestFinished(),
       this.runs.latestSucceeded(),
       this.runs.findActive(),
       // The schedule lives in the queue; if it cannot answer, the rest of the status still can.
       this.jobs ? this.jobs.nextScheduledAt().catch(() => null) : Promise.resolve(null),
+      this.live.status(),
     ]);
+    const liveRate = live.state !== 'OFF' && lastSucceeded?.pairsChecked ? liveConsistencyRate(lastSucceeded.pairsChecked, live.openPairs) : null;
     return {
       // Judged on the latest run that produced results; a failed run changes nothing about the data.
-      state: lastSucceeded?.healthState ?? 'UNKNOWN',
-      consistencyRate: lastSucceeded?.consistencyRate ?? null,
+      // While an incremental checker runs, the open violations it keeps current move the rate between
+      // runs (over the pairs the latest run counted).
+      state: liveRate === null ? (lastSucceeded?.healthState ?? 'UNKNOWN') : healthStateFor(liveRate, this.thresholds),
+      consistencyRate: liveRate ?? lastSucceeded?.consistencyRate ?? null,
       lastRun,
       activeRun,
       nextScheduledAt,
+      liveDetection: live.state === 'ON',
+      liveDetectionState: live.state,
+      detectionLagMs: live.lagMs,
     };
   }
 

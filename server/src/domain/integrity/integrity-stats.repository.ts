@@ -17,6 +17,11 @@ export class IntegrityStatsRepository {
     return this.orm.em;
   }
 
+  async openViolations(): Promise<number> {
+    const [row] = await query<{ count: number }>(this.sql, 'select count(*)::int as count from violations where resolved_at is null');
+    return row!.count;
+  }
+
   async counts(): Promise<IntegrityCounts> {
     const [byType, [runs], [repairs]] = await Promise.all([
       query<{ type: ViolationType; count: number }>(

@@ -10,6 +10,10 @@ export type CheckTrigger = (typeof CHECK_TRIGGERS)[number];
 export const VIOLATION_TYPES = ['LEVEL_MISMATCH', 'MISSING_LICENSE', 'ORPHAN_LICENSE', 'XP_LEVEL_MISMATCH'] as const;
 export type ViolationType = (typeof VIOLATION_TYPES)[number];
 
+/** ON: an incremental checker runs and is caught up; LAGGING: it runs, changes wait too long; OFF: none runs. */
+export const LIVE_DETECTION_STATES = ['ON', 'LAGGING', 'OFF'] as const;
+export type LiveDetectionState = (typeof LIVE_DETECTION_STATES)[number];
+
 export const REPAIR_TRIGGERS = ['MANUAL', 'AUTO_SYNC', 'ENFORCER'] as const;
 export type RepairTrigger = (typeof REPAIR_TRIGGERS)[number];
 
@@ -37,4 +41,9 @@ export interface HealthStatusSnapshot {
   lastRun: CheckRunSnapshot | null;
   activeRun: CheckRunSnapshot | null;
   nextScheduledAt: Date | null;
+  /** An incremental checker runs and is caught up (liveDetectionState ON). */
+  liveDetection: boolean;
+  liveDetectionState: LiveDetectionState;
+  /** Age of the oldest captured change not yet checked; null when none waits. */
+  detectionLagMs: number | null;
 }

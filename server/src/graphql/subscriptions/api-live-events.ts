@@ -21,6 +21,9 @@ export function createApiLiveEvents(bus: EventBus, health: CachedHealth, orm: Or
   const offRuns = bus.on(TOPICS.CHECK_RUN_UPDATED, () => health.invalidate());
   // Repairs change the open violations and the repair counts the cached metrics hold.
   const offRepairs = bus.on(TOPICS.REPAIRS_MADE, () => health.invalidate());
+  // Live detection moves the open violations, and its own state, between runs.
+  const offViolations = bus.on(TOPICS.VIOLATIONS_CHANGED, () => health.invalidate());
+  const offHealth = bus.on(TOPICS.HEALTH_STATUS_CHANGED, () => health.invalidate());
   // Registered before any subscription's, so re-sent states are read from a fresh cache.
   const offGap = bus.onResubscribed(() => health.invalidate());
   // A state is read when a client subscribes and again after a gap (from the bus's own callback, outside
@@ -32,6 +35,8 @@ export function createApiLiveEvents(bus: EventBus, health: CachedHealth, orm: Or
     stop: () => {
       offRuns();
       offRepairs();
+      offViolations();
+      offHealth();
       offGap();
     },
   };

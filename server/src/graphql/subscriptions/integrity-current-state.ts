@@ -15,5 +15,7 @@ export function integrityCurrentState(health: { status(): Promise<HealthStatusSn
     HEALTH_STATUS_CHANGED: () => scope(() => health.status()),
     // Repairs are deltas, not a state: a new subscriber reads the current violations and audit by query.
     REPAIRS_MADE: async () => null,
+    // Likewise the violations live detection opens and resolves.
+    VIOLATIONS_CHANGED: async () => null,
   };
 }

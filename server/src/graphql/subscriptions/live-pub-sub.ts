@@ -5,8 +5,8 @@ import { DELTA_TOPICS, type Topic, type TopicPayloads } from '../../domain/event
 import type { EventBus } from '../../events/event-bus';
 import { SubscriberQueue } from './subscriber-queue';
 
-/** What a new subscriber is sent first: the state as stored now (null when there is nothing yet). */
-export type CurrentState = { [T in Topic]: () => Promise<TopicPayloads[T] | null> };
+/** What a new subscriber is sent first: the state as stored now (null when there is nothing yet; a delta topic has none). */
+export type CurrentState = { [T in Topic]?: () => Promise<TopicPayloads[T] | null> };
 
 /** Whether an event that arrived while the current state was being read is older than that state. */
 export type StaleCheck = { [T in Topic]?: (event: TopicPayloads[T], current: TopicPayloads[T]) => boolean };
@@ -65,7 +65,7 @@ export function createLivePubSub(bus: EventBus, current: CurrentState, stale: St
         const sendCurrentState = async () => {
           if (pending) return;
           pending = [];
-          const state = await current[name]().catch(() => null);
+          const state = await (current[name]?.() ?? Promise.resolve(null)).catch(() => null);
           // Pushed synchronously, in order, before live events may be pushed directly again.
           if (state !== null) queue.push(state);
           for (const event of pending) {
