@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const orm = await connectDatabase({ url: proc.databaseUrl });
   await migrateDatabase(orm, proc.databaseUrl);
   const runtime = createJobsRuntime(proc, logger);
-  const services = await createDomainServices(config.domain, orm, { events: runtime.bus, jobs: runtime.queue });
+  const services = await createDomainServices(config.domain, orm, { events: runtime.bus, jobs: runtime.queue, logger });
   const admin = config.standalone.admin;
   if (admin.password) await withEntityManager(orm, () => services.users.ensureAdmin(admin.email, admin.password!));
   const live = createApiLiveEvents(runtime.bus, services.health, orm);

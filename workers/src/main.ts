@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   await migrateDatabase(orm, proc.databaseUrl);
   // The runtime's producer queue also answers nextScheduledAt in the health this process publishes.
   const runtime = createJobsRuntime(proc, logger);
-  const services = await createDomainServices(config.domain, orm, { events: runtime.bus, jobs: runtime.queue });
+  const services = await createDomainServices(config.domain, orm, { events: runtime.bus, jobs: runtime.queue, logger });
   const integrityWorker = await startWorkerFor(
     runtime,
     { orm, runs: services.checkRuns, integrity: services.integrity, repairs: services.repairs, idempotencyRetention: services.idempotencyRetention },

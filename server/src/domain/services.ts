@@ -17,6 +17,7 @@ import { RepairRepository } from './integrity/repair.repository';
 import { RepairService } from './integrity/repair.service';
 import { ViolationRepository } from './integrity/violation.repository';
 import type { IntegrityJobs } from './jobs/integrity-jobs';
+import type { Logger } from './logging/logger';
 import { NO_JOB_QUEUE } from './jobs/no-job-queue';
 import { LevelTable } from './levels/level-table';
 import { LiveCheckService } from './live/live-check.service';
@@ -65,6 +66,8 @@ export interface DomainServices {
 export interface DomainPorts {
   readonly events?: EventPublisher;
   readonly jobs?: IntegrityJobs;
+  /** Where the domain logs what no caller sees (a miss of live detection found by the sweep). */
+  readonly logger?: Logger;
 }
 
 export async function createDomainServices(config: DomainConfig, orm: Orm, ports: DomainPorts = {}): Promise<DomainServices> {
@@ -81,7 +84,7 @@ export async function createDomainServices(config: DomainConfig, orm: Orm, ports
   const idempotency = new IdempotencyRepository();
   const lifecycle = new CheckRunLifecycle(checkRuns, jobs, health, events);
   const scan = new ConsistencyScanRepository(orm, levels);
-  const integrity = new IntegrityCheckService(lifecycle, scan, config.health);
+  const integrity = new IntegrityCheckService(lifecycle, scan, config.health, ports.logger);
   return {
     levels,
     tokens,
@@ -97,6 +100,6 @@ export async function createDomainServices(config: DomainConfig, orm: Orm, ports
     repairPreview: new RepairPreviewService(repairRepository, levels),
     health,
     integrityReads: new IntegrityReadService(new ViolationRepository(orm), checkRuns, repairRepository),
-    liveChecks: new LiveCheckService(scan, stats, health, events),
+    liveChecks: new LiveCheckService(scan, stats, health, events, ports.logger),
   };
 }

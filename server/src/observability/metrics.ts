@@ -74,6 +74,24 @@ export const consistencyRate = new Gauge({
   registers: [metricsRegistry],
 });
 
+export const liveDetectionMissed = new Gauge({
+  name: 'levelsync_live_detection_missed_pairs',
+  help: 'Pairs the checks of the last 24 hours found broken or fixed that live detection had missed; anything above 0 is a bug (stored results)',
+  registers: [metricsRegistry],
+});
+
+export const liveDetectionLag = new Gauge({
+  name: 'levelsync_live_detection_lag_seconds',
+  help: 'Age of the oldest captured change not yet checked by live detection (0 when none waits)',
+  registers: [metricsRegistry],
+});
+
+export const liveDetectionUp = new Gauge({
+  name: 'levelsync_live_detection_up',
+  help: 'Live detection: 1 on (a checker runs, caught up), 0.5 lagging, 0 off',
+  registers: [metricsRegistry],
+});
+
 export const openViolations = new Gauge({
   name: 'levelsync_open_violations',
   help: 'Open violations by type (stored results)',

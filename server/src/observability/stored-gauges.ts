@@ -1,7 +1,7 @@
 import type { Logger } from '../domain/logging/logger';
 import type { HealthService } from '../domain/integrity/health.service';
 import type { IntegrityJobs } from '../domain/jobs/integrity-jobs';
-import { consistencyRate, lastCheckDuration, openViolations, queueDepth } from './metrics';
+import { consistencyRate, lastCheckDuration, liveDetectionLag, liveDetectionMissed, liveDetectionUp, openViolations, queueDepth } from './metrics';
 
 const SCRAPE_BUDGET_MS = 2_000;
 
@@ -24,11 +24,14 @@ export async function refreshStoredGauges(sources: StoredGaugeSources, logger: L
         for (const { type, count } of metrics.openViolationsByType) openViolations.set({ type }, count);
         // NaN, not 0, before the first check: "no data" must not read as "instant" or "0 % consistent".
         lastCheckDuration.set(metrics.lastCheckDurationMs === null ? Number.NaN : metrics.lastCheckDurationMs / 1000);
+        liveDetectionMissed.set(metrics.missedByLiveDetectionLast24h);
       }),
     ),
     within(
       sources.health.status().then((status) => {
         consistencyRate.set(status.consistencyRate ?? Number.NaN);
+        liveDetectionUp.set({ ON: 1, LAGGING: 0.5, OFF: 0 }[status.liveDetectionState]);
+        liveDetectionLag.set((status.detectionLagMs ?? 0) / 1000);
       }),
     ),
     within(sources.jobs.queueDepth().then((depth) => queueDepth.set(depth))),

@@ -68,7 +68,7 @@ export async function startStandalone(config: AppConfig, logger: Logger, repoRoo
 
     const runtime = createJobsRuntime({ ...proc, databaseUrl: db.url }, logger);
     closers.push({ name: 'queue and events', close: () => runtime.close() });
-    const services = await createDomainServices(config.domain, orm, { events: runtime.bus, jobs: runtime.queue });
+    const services = await createDomainServices(config.domain, orm, { events: runtime.bus, jobs: runtime.queue, logger });
     const admin = resolveAdminCredentials(standalone.dataDir, standalone.admin.email, standalone.admin.password);
     await withEntityManager(orm, () => services.users.ensureAdmin(admin.email, admin.password));
 

@@ -23,6 +23,7 @@ const run = (id: number): CheckRunSnapshot => ({
   healthState: 'HEALTHY',
   repairsApplied: null,
   error: null,
+  missedByLiveDetection: null,
 });
 
 describe('the Redis event bus', () => {

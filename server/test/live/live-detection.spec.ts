@@ -59,10 +59,14 @@ describe('live detection', () => {
     const id = await pair();
     await drained();
     const subscriber = new LiveSubscription<ViolationChange>(app.wsUrl, VIOLATIONS_CHANGED, `Bearer ${token}`);
-    // The subscription is live once an unrelated change reaches it.
+    // Nothing is sent on subscribe: the subscription is live once a probe's change reaches it.
     const probe = await pair();
-    await sql(`update licenses set current_level = 2, max_achieved_level = 2 where user_id = $1`, [probe]);
-    await subscriber.waitFor((c) => c.violationsChanged.opened.some((v) => v.student.id === String(probe)));
+    for (let level = 2; ; level = level === 2 ? 1 : 2) {
+      await sql(`update licenses set current_level = $2, max_achieved_level = 2 where user_id = $1`, [probe, level]);
+      const reached = await subscriber.waitFor((c) => c.violationsChanged.opened.length + c.violationsChanged.resolved.length > 0, 1_000).catch(() => null);
+      if (reached) break;
+    }
+    await sql(`update licenses set current_level = 1 where user_id = $1`, [probe]);
 
     await sql(`update licenses set current_level = 3, max_achieved_level = 3 where user_id = $1`, [id]);
     const { data } = await subscriber.waitFor((c) => c.violationsChanged.opened.some((v) => v.student.id === String(id)));

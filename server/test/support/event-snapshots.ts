@@ -17,6 +17,7 @@ export function checkRunSnapshot(id: number, state: CheckRunSnapshot['state'], p
     healthState: null,
     repairsApplied: null,
     error: null,
+    missedByLiveDetection: null,
   };
 }
 

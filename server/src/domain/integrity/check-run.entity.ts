@@ -61,4 +61,8 @@ export class CheckRun {
 
   @Property({ type: 'text', nullable: true })
   error?: string | null;
+
+  /** Pairs this run's sweep opened or resolved a violation of that live detection had not: each one a bug (see the sweep). */
+  @Property({ type: 'integer', nullable: true })
+  missedByLiveDetection?: number | null;
 }

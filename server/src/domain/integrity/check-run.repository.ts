@@ -34,6 +34,8 @@ export interface CheckRunResults {
   inconsistent: number;
   consistencyRate: number;
   healthState: HealthState;
+  /** See `CheckRunSnapshot.missedByLiveDetection`; 0 when not counted. */
+  missedByLiveDetection?: number;
 }
 
 export interface CheckRunPage {
@@ -147,9 +149,10 @@ export class CheckRunRepository {
   async markSucceeded(id: number, results: CheckRunResults): Promise<CheckRunSnapshot> {
     return this.one(
       `update check_runs set state = 'SUCCEEDED', progress = 1, error = null, finished_at = clock_timestamp(),
-         duration_ms = ${ELAPSED_MS}, pairs_checked = ?, inconsistent = ?, consistency_rate = ?, health_state = ?
+         duration_ms = ${ELAPSED_MS}, pairs_checked = ?, inconsistent = ?, consistency_rate = ?, health_state = ?,
+         missed_by_live_detection = ?
        where id = ? and state = 'RUNNING' returning *`,
-      [results.pairsChecked, results.inconsistent, results.consistencyRate, results.healthState, id],
+      [results.pairsChecked, results.inconsistent, results.consistencyRate, results.healthState, results.missedByLiveDetection ?? 0, id],
     );
   }
 

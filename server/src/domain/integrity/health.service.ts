@@ -16,6 +16,8 @@ export interface HealthMetricsSnapshot {
   lastCheckDurationMs: number | null;
   /** Mean consistency of the successful checks finished in the last 24 hours. */
   averageConsistencyRate: number | null;
+  /** Pairs the sweeps of the last 24 hours found that live detection had missed (each one a bug). */
+  missedByLiveDetectionLast24h: number;
 }
 
 /**
@@ -100,6 +102,7 @@ export class HealthService {
       repairsLast24h: counts.repairsLast24h,
       lastCheckDurationMs: lastSucceeded?.durationMs ?? null,
       averageConsistencyRate: counts.averageConsistencyRate,
+      missedByLiveDetectionLast24h: counts.missedByLiveDetectionLast24h,
     };
   }
 

@@ -3,6 +3,7 @@ import { ONLY_ATTEMPT, type Attempt, type CheckRunLifecycle } from './check-run-
 import type { ConsistencyScanRepository, ScanBounds } from './consistency-scan.repository';
 import { consistencyRate, healthStateFor, type HealthThresholds } from './health-state';
 import type { CheckRunSnapshot } from './integrity.types';
+import type { Logger } from '../logging/logger';
 
 export interface CheckRunOptions {
   /** Called after each chunk with the share done (0..1), after the run row is updated and published. */
@@ -47,6 +48,7 @@ export class IntegrityCheckService {
     private readonly lifecycle: CheckRunLifecycle,
     private readonly scan: ConsistencyScanRepository,
     private readonly thresholds: HealthThresholds,
+    private readonly logger?: Logger,
   ) {}
 
   async run(runId: number, options: CheckRunOptions = {}): Promise<CheckRunSnapshot> {
@@ -54,13 +56,21 @@ export class IntegrityCheckService {
     try {
       await this.lifecycle.start(runId);
       const [statement, bounds] = await Promise.all([this.scan.prepareChunkStatement(), this.scan.bounds()]);
-      const { pairsChecked, inconsistent } = await this.scanAll(runId, statement, planChunks(bounds), options);
+      const { pairsChecked, inconsistent, missed, missedSample } = await this.scanAll(runId, statement, planChunks(bounds), options);
       const rate = consistencyRate(pairsChecked, inconsistent);
+      if (missed > 0) {
+        // The sweep is live detection's reconciliation: what it finds that the incremental path did not is a bug.
+        this.logger?.error(
+          { runId, missedByLiveDetection: missed, pairs: missedSample },
+          `LIVE DETECTION MISSED ${missed} PAIR(S): the sweep opened or resolved their violations with no captured change waiting`,
+        );
+      }
       done = await this.lifecycle.succeed(runId, {
         pairsChecked,
         inconsistent,
         consistencyRate: rate,
         healthState: healthStateFor(rate, this.thresholds),
+        missedByLiveDetection: missed,
       });
     } catch (error) {
       const message = `Integrity check failed: ${readableError(error)}`;
@@ -74,7 +84,7 @@ export class IntegrityCheckService {
 
   /** Scans the chunks CONCURRENT_CHUNKS at a time; the first failure stops the others taking more. */
   private async scanAll(runId: number, statement: string, chunks: Chunk[], options: CheckRunOptions) {
-    const totals = { pairsChecked: 0, inconsistent: 0 };
+    const totals = { pairsChecked: 0, inconsistent: 0, missed: 0, missedSample: [] as string[] };
     let next = 0;
     let finished = 0;
     let failed = false;
@@ -87,6 +97,8 @@ export class IntegrityCheckService {
           const result = await this.scan.scanChunk(statement, runId, chunk.lo, chunk.hi);
           totals.pairsChecked += result.pairs;
           totals.inconsistent += result.inconsistent;
+          totals.missed += result.missedByLiveDetection;
+          totals.missedSample.push(...result.missedSample.slice(0, Math.max(0, 10 - totals.missedSample.length)));
         } catch (error) {
           failed = true;
           throw error;

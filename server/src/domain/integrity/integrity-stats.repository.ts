@@ -7,6 +7,7 @@ export interface IntegrityCounts {
   checksLast24h: number;
   repairsLast24h: number;
   averageConsistencyRate: number | null;
+  missedByLiveDetectionLast24h: number;
 }
 
 /** Small counts for the dashboard, each answered from a partial or time index. */
@@ -28,9 +29,10 @@ export class IntegrityStatsRepository {
         this.sql,
         'select type, count(*)::int as count from violations where resolved_at is null group by type order by type',
       ),
-      query<{ checks: number; average: number | null }>(
+      query<{ checks: number; average: number | null; missed: number }>(
         this.sql,
-        `select count(*)::int as checks, avg(consistency_rate) filter (where state = 'SUCCEEDED') as average
+        `select count(*)::int as checks, avg(consistency_rate) filter (where state = 'SUCCEEDED') as average,
+                coalesce(sum(missed_by_live_detection), 0)::int as missed
          from check_runs where finished_at > now() - interval '24 hours'`,
       ),
       query<{ repairs: number }>(
@@ -43,6 +45,7 @@ export class IntegrityStatsRepository {
       checksLast24h: runs!.checks,
       repairsLast24h: repairs!.repairs,
       averageConsistencyRate: runs!.average,
+      missedByLiveDetectionLast24h: runs!.missed,
     };
   }
 }

@@ -33,6 +33,8 @@ export interface CheckRunSnapshot {
   healthState: HealthState | null;
   repairsApplied: number | null;
   error: string | null;
+  /** A succeeded run: pairs whose violation its sweep opened or resolved with no captured change waiting (live detection missed them). */
+  missedByLiveDetection: number | null;
 }
 
 export interface HealthStatusSnapshot {

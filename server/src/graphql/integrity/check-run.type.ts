@@ -50,4 +50,11 @@ export class CheckRunType {
       'Why the run failed. On a QUEUED or RUNNING run: why its last attempt failed — the run is being retried, and is published FAILED only once its last attempt fails.',
   })
   error!: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'A succeeded run: pairs whose violation its sweep opened or resolved although live detection had no change of theirs waiting — each one a change live detection missed (also in the levelsync_live_detection_missed_pairs metric).',
+  })
+  missedByLiveDetection!: number | null;
 }

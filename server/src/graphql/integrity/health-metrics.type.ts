@@ -34,4 +34,9 @@ export class HealthMetricsType {
 
   @Field(() => Float, { nullable: true, description: 'Mean consistency rate of the successful checks of the last 24 hours.' })
   averageConsistencyRate!: number | null;
+
+  @Field(() => Int, {
+    description: 'Pairs the checks of the last 24 hours found broken or fixed although live detection had no change of theirs waiting: each one a change it missed.',
+  })
+  missedByLiveDetectionLast24h!: number;
 }

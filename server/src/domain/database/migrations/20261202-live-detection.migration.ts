@@ -30,6 +30,7 @@ export class LiveDetection20261202 extends Migration {
         "changed_at" timestamptz not null default statement_timestamp()
       );`);
     this.addSql(`create index "pair_changes_pair_idx" on "pair_changes" ("student_id", "specialization");`);
+    this.addSql(`alter table "check_runs" add column "missed_by_live_detection" int null;`);
     this.addSql(`
       create function levelsync_record_pair_changes(student_ids int[], specializations text[]) returns void
       language plpgsql as $$
@@ -97,6 +98,7 @@ export class LiveDetection20261202 extends Migration {
     }
     this.addSql(`drop function if exists levelsync_pairs_truncated();`);
     this.addSql(`drop function if exists levelsync_record_pair_changes(int[], text[]);`);
+    this.addSql(`alter table "check_runs" drop column if exists "missed_by_live_detection";`);
     this.addSql(`drop table if exists "pair_changes" cascade;`);
   }
 }
