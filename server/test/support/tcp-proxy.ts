@@ -6,11 +6,14 @@ export interface TcpProxy {
   cut(): Promise<void>;
   /** Accepts connections again on the same port. */
   restore(): Promise<void>;
+  /** Sends new connections to another port of the target host (a server restarted elsewhere). */
+  retarget(port: number): void;
   close(): Promise<void>;
 }
 
 /** A loopback TCP relay in front of a real server, to make it unreachable and back without stopping it. */
-export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
+export async function startTcpProxy(initial: { host: string; port: number }): Promise<TcpProxy> {
+  const target = { ...initial };
   const sockets = new Set<Socket>();
   let server: Server;
   const listen = (port: number) =>
@@ -43,6 +46,9 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     cut: stop,
     restore: async () => {
       await listen(port);
+    },
+    retarget: (port) => {
+      target.port = port;
     },
     close: stop,
   };
