@@ -12,6 +12,7 @@ import './features/dashboard/components/dashboard.css';
 import './features/health/components/health.css';
 import './features/checks/components/checks.css';
 import './features/metrics/components/metrics.css';
+import './features/live/components/live.css';
 import './features/history/components/history.css';
 import './features/violations/components/violations.css';
 import './features/system/components/system.css';

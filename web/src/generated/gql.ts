@@ -19,9 +19,10 @@ type Documents = {
     "\n  fragment CheckRunFields on CheckRun {\n    id\n    trigger\n    state\n    progress\n    queuedAt\n    startedAt\n    finishedAt\n    durationMs\n    pairsChecked\n    inconsistent\n    consistencyRate\n    healthState\n    error\n  }\n": typeof types.CheckRunFieldsFragmentDoc,
     "\n  mutation RunHealthCheck {\n    runHealthCheck {\n      ...CheckRunFields\n    }\n  }\n": typeof types.RunHealthCheckDocument,
     "\n  subscription HealthStatusChanged {\n    healthStatusChanged {\n      ...HealthStatusFields\n    }\n  }\n": typeof types.HealthStatusChangedDocument,
-    "\n  fragment HealthStatusFields on HealthStatus {\n    state\n    consistencyRate\n    nextScheduledAt\n    lastRun {\n      ...CheckRunFields\n    }\n    activeRun {\n      ...CheckRunFields\n    }\n  }\n": typeof types.HealthStatusFieldsFragmentDoc,
+    "\n  fragment HealthStatusFields on HealthStatus {\n    state\n    consistencyRate\n    nextScheduledAt\n    liveDetection\n    liveDetectionState\n    detectionLagMs\n    lastRun {\n      ...CheckRunFields\n    }\n    activeRun {\n      ...CheckRunFields\n    }\n  }\n": typeof types.HealthStatusFieldsFragmentDoc,
     "\n  query HealthStatus {\n    healthStatus {\n      ...HealthStatusFields\n    }\n  }\n": typeof types.HealthStatusDocument,
     "\n  query CheckRunHistory($first: Int!) {\n    checkRuns(first: $first) {\n      totalCount\n      edges {\n        node {\n          ...CheckRunFields\n        }\n      }\n    }\n  }\n": typeof types.CheckRunHistoryDocument,
+    "\n  subscription ViolationsChanged {\n    violationsChanged {\n      opened {\n        ...ViolationFields\n      }\n      resolved\n      openCount\n      detectedAt\n    }\n  }\n": typeof types.ViolationsChangedDocument,
     "\n  query HealthMetrics {\n    healthMetrics {\n      pairsChecked\n      openViolations\n      openViolationsByType {\n        type\n        count\n      }\n      checksLast24h\n      repairsLast24h\n      lastCheckDurationMs\n    }\n  }\n": typeof types.HealthMetricsDocument,
     "\n  query RecentRepairs($first: Int!) {\n    repairs(first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          trigger\n          action\n          specialization\n          createdAt\n          before\n          after\n          jobId\n          student {\n            id\n            fullName\n          }\n          actor {\n            id\n            fullName\n          }\n        }\n      }\n    }\n  }\n": typeof types.RecentRepairsDocument,
     "\n  subscription RepairsMade {\n    repairsMade {\n      trigger\n      madeAt\n      resolvedViolationIds\n      repairs {\n        id\n      }\n    }\n  }\n": typeof types.RepairsMadeDocument,
@@ -37,9 +38,10 @@ const documents: Documents = {
     "\n  fragment CheckRunFields on CheckRun {\n    id\n    trigger\n    state\n    progress\n    queuedAt\n    startedAt\n    finishedAt\n    durationMs\n    pairsChecked\n    inconsistent\n    consistencyRate\n    healthState\n    error\n  }\n": types.CheckRunFieldsFragmentDoc,
     "\n  mutation RunHealthCheck {\n    runHealthCheck {\n      ...CheckRunFields\n    }\n  }\n": types.RunHealthCheckDocument,
     "\n  subscription HealthStatusChanged {\n    healthStatusChanged {\n      ...HealthStatusFields\n    }\n  }\n": types.HealthStatusChangedDocument,
-    "\n  fragment HealthStatusFields on HealthStatus {\n    state\n    consistencyRate\n    nextScheduledAt\n    lastRun {\n      ...CheckRunFields\n    }\n    activeRun {\n      ...CheckRunFields\n    }\n  }\n": types.HealthStatusFieldsFragmentDoc,
+    "\n  fragment HealthStatusFields on HealthStatus {\n    state\n    consistencyRate\n    nextScheduledAt\n    liveDetection\n    liveDetectionState\n    detectionLagMs\n    lastRun {\n      ...CheckRunFields\n    }\n    activeRun {\n      ...CheckRunFields\n    }\n  }\n": types.HealthStatusFieldsFragmentDoc,
     "\n  query HealthStatus {\n    healthStatus {\n      ...HealthStatusFields\n    }\n  }\n": types.HealthStatusDocument,
     "\n  query CheckRunHistory($first: Int!) {\n    checkRuns(first: $first) {\n      totalCount\n      edges {\n        node {\n          ...CheckRunFields\n        }\n      }\n    }\n  }\n": types.CheckRunHistoryDocument,
+    "\n  subscription ViolationsChanged {\n    violationsChanged {\n      opened {\n        ...ViolationFields\n      }\n      resolved\n      openCount\n      detectedAt\n    }\n  }\n": types.ViolationsChangedDocument,
     "\n  query HealthMetrics {\n    healthMetrics {\n      pairsChecked\n      openViolations\n      openViolationsByType {\n        type\n        count\n      }\n      checksLast24h\n      repairsLast24h\n      lastCheckDurationMs\n    }\n  }\n": types.HealthMetricsDocument,
     "\n  query RecentRepairs($first: Int!) {\n    repairs(first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          trigger\n          action\n          specialization\n          createdAt\n          before\n          after\n          jobId\n          student {\n            id\n            fullName\n          }\n          actor {\n            id\n            fullName\n          }\n        }\n      }\n    }\n  }\n": types.RecentRepairsDocument,
     "\n  subscription RepairsMade {\n    repairsMade {\n      trigger\n      madeAt\n      resolvedViolationIds\n      repairs {\n        id\n      }\n    }\n  }\n": types.RepairsMadeDocument,
@@ -87,7 +89,7 @@ export function graphql(source: "\n  subscription HealthStatusChanged {\n    hea
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment HealthStatusFields on HealthStatus {\n    state\n    consistencyRate\n    nextScheduledAt\n    lastRun {\n      ...CheckRunFields\n    }\n    activeRun {\n      ...CheckRunFields\n    }\n  }\n"): (typeof documents)["\n  fragment HealthStatusFields on HealthStatus {\n    state\n    consistencyRate\n    nextScheduledAt\n    lastRun {\n      ...CheckRunFields\n    }\n    activeRun {\n      ...CheckRunFields\n    }\n  }\n"];
+export function graphql(source: "\n  fragment HealthStatusFields on HealthStatus {\n    state\n    consistencyRate\n    nextScheduledAt\n    liveDetection\n    liveDetectionState\n    detectionLagMs\n    lastRun {\n      ...CheckRunFields\n    }\n    activeRun {\n      ...CheckRunFields\n    }\n  }\n"): (typeof documents)["\n  fragment HealthStatusFields on HealthStatus {\n    state\n    consistencyRate\n    nextScheduledAt\n    liveDetection\n    liveDetectionState\n    detectionLagMs\n    lastRun {\n      ...CheckRunFields\n    }\n    activeRun {\n      ...CheckRunFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -96,6 +98,10 @@ export function graphql(source: "\n  query HealthStatus {\n    healthStatus {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CheckRunHistory($first: Int!) {\n    checkRuns(first: $first) {\n      totalCount\n      edges {\n        node {\n          ...CheckRunFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CheckRunHistory($first: Int!) {\n    checkRuns(first: $first) {\n      totalCount\n      edges {\n        node {\n          ...CheckRunFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ViolationsChanged {\n    violationsChanged {\n      opened {\n        ...ViolationFields\n      }\n      resolved\n      openCount\n      detectedAt\n    }\n  }\n"): (typeof documents)["\n  subscription ViolationsChanged {\n    violationsChanged {\n      opened {\n        ...ViolationFields\n      }\n      resolved\n      openCount\n      detectedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -144,7 +144,9 @@ export class LiveDetector {
     const wasLeading = this.leading;
     this.leading = false;
     if (!session) return;
-    // Ending the session releases the lock (and the LISTEN) for a standby.
+    // Released before the health is announced, so the announcement already reads OFF (ending the
+    // session would release it too, a moment later).
+    if (wasLeading) await session.query('select pg_advisory_unlock($1, $2)', [...LIVE_CHECKER_LOCK]).catch(() => undefined);
     await session.end().catch(() => undefined);
     if (wasLeading) {
       this.logger.info('live detection: this worker stopped being the incremental checker');

@@ -1,9 +1,11 @@
-export type RefreshReason = 'reconnected' | 'run-finished' | 'repaired';
+export type RefreshReason = 'reconnected' | 'run-finished' | 'repaired' | 'violations-changed';
 
 /** What most answers depend on: a reconnect (events may have been missed) and a finished run. */
 export const afterRunsAndReconnects: readonly RefreshReason[] = ['reconnected', 'run-finished'];
 /** Lists and counts of violations and repairs change with every repair too. */
 export const afterRepairsToo: readonly RefreshReason[] = ['reconnected', 'run-finished', 'repaired'];
+/** ...and with what live detection opens and resolves between checks. */
+export const afterLiveDetectionToo: readonly RefreshReason[] = [...afterRepairsToo, 'violations-changed'];
 
 type Listener = (reason: RefreshReason) => void;
 

@@ -4,6 +4,7 @@ import { RateLimitNotice } from '../../connection/components/RateLimitNotice';
 import { HealthPanel } from '../../health/components/HealthPanel';
 import { useHealthStatus } from '../../health/hooks/useHealthStatus';
 import { HistoryPanel } from '../../history/components/HistoryPanel';
+import { useLiveViolations } from '../../live/hooks/useLiveViolations';
 import { MetricsPanel } from '../../metrics/components/MetricsPanel';
 import { RecentRepairsPanel } from '../../repairs/components/RecentRepairsPanel';
 import { useRepairEvents } from '../../repairs/hooks/useRepairEvents';
@@ -16,6 +17,7 @@ export function DashboardPage() {
   const now = useNow();
   const { status, loadedRunId } = useHealthStatus();
   useRepairEvents();
+  const liveViolations = useLiveViolations();
 
   return (
     <>
@@ -32,7 +34,7 @@ export function DashboardPage() {
           <MetricsPanel healthState={status?.state} />
           <HistoryPanel />
           <SystemInfoPanel now={now} />
-          <ViolationsPanel now={now} />
+          <ViolationsPanel now={now} live={liveViolations} />
           <RecentRepairsPanel now={now} />
         </div>
       </main>

@@ -12,6 +12,9 @@ const status: HealthStatusFieldsFragment = {
   nextScheduledAt: null,
   lastRun: aCheckRun({ id: '10' }),
   activeRun: null,
+  liveDetection: true,
+  liveDetectionState: 'ON',
+  detectionLagMs: null,
 };
 
 describe('HealthPanel', () => {

@@ -9,6 +9,7 @@ import { FailedRunAlert } from '../../checks/components/FailedRunAlert';
 import { RunCheckButton } from '../../checks/components/RunCheckButton';
 import { useCheckRuns } from '../../checks/hooks/useCheckRuns';
 import { useConnectionStatus } from '../../connection/hooks/useConnectionStatus';
+import { LiveDetectionIndicator } from '../../live/components/LiveDetectionIndicator';
 import { healthStateLook } from '../health-state';
 import { ConsistencyGauge } from './ConsistencyGauge';
 import { StatusBadge } from './StatusBadge';
@@ -49,6 +50,7 @@ export function HealthPanel({ status, loadedRunId, now }: HealthPanelProps) {
           {/* Until the first answer the state is not known to be UNKNOWN: say it is loading. */}
           {status ? <StatusBadge state={state} size="large" /> : null}
           <p className="health__description">{status ? healthStateLook[state].description : 'Loading the current health…'}</p>
+          <LiveDetectionIndicator status={status} />
           <dl className="health__facts">
             <div>
               <dt>Last check</dt>

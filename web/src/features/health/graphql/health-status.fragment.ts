@@ -5,6 +5,9 @@ export const HealthStatusFieldsFragment = graphql(`
     state
     consistencyRate
     nextScheduledAt
+    liveDetection
+    liveDetectionState
+    detectionLagMs
     lastRun {
       ...CheckRunFields
     }

@@ -4,7 +4,7 @@ import { formatDuration } from '../../../shared/format/format-duration';
 import { formatNumber } from '../../../shared/format/format-number';
 import { useLiveQuery } from '../../connection/hooks/useLiveQuery';
 import { violationTypeLabel, violationTypes } from '../../violations/violation';
-import { afterRepairsToo } from '../../connection/refresh-bus';
+import { afterLiveDetectionToo } from '../../connection/refresh-bus';
 import { HealthMetricsQuery } from '../graphql/health-metrics.query';
 import { openViolationsTone } from '../open-violations-tone';
 import { MetricCard } from './MetricCard';
@@ -19,7 +19,7 @@ interface MetricsPanelProps {
  * "Inconsistent" stays what the last check found until the next one.
  */
 export function MetricsPanel({ healthState }: MetricsPanelProps) {
-  const [{ data, error }] = useLiveQuery({ query: HealthMetricsQuery }, { refreshOn: afterRepairsToo });
+  const [{ data, error }] = useLiveQuery({ query: HealthMetricsQuery }, { refreshOn: afterLiveDetectionToo });
   const metrics = data?.healthMetrics;
   const counts = new Map(metrics?.openViolationsByType.map((entry) => [entry.type, entry.count]));
 

@@ -8,18 +8,26 @@ import { DriftCell } from './DriftCell';
 interface ViolationRowProps {
   violation: Violation;
   repaired: boolean;
+  /** Found by live detection since the page loaded. */
+  isNew?: boolean;
   now: number;
   onRepair: (violation: Violation) => void;
 }
 
-export function ViolationRow({ violation, repaired, now, onRepair }: ViolationRowProps) {
+export function ViolationRow({ violation, repaired, isNew = false, now, onRepair }: ViolationRowProps) {
   const { student } = violation;
   const resolved = violation.resolvedAt !== null;
   return (
-    <tr className={`violation-row ${repaired || resolved ? 'violation-row--settled' : ''}`} data-testid="violation-row" data-violation-id={violation.id}>
+    <tr
+      className={`violation-row ${repaired || resolved ? 'violation-row--settled' : ''} ${isNew ? 'violation-row--new' : ''}`}
+      data-testid="violation-row"
+      data-violation-id={violation.id}
+      data-new={isNew || undefined}
+    >
       <td data-label="Student">
         {/* Student fields are user-provided: rendered as text, never as HTML. */}
         <span className="violation-row__name">{student.fullName}</span>
+        {isNew ? <span className="new-chip">New</span> : null}
         <span className="violation-row__sub">
           {student.email} · <span className="mono">#{student.id}</span>
         </span>

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import type { LiveViolations } from '../../live/live-violations';
 import { Panel } from '../../../shared/components/Panel';
 import { formatNumber } from '../../../shared/format/format-number';
 import { emptyFilters, pageSize, useViolations } from '../hooks/useViolations';
@@ -11,10 +12,12 @@ import { ViolationsTable } from './ViolationsTable';
 
 interface ViolationsPanelProps {
   now: number;
+  /** What live detection pushed: new rows on top (marked new), resolved ones gone. */
+  live?: LiveViolations;
 }
 
-export function ViolationsPanel({ now }: ViolationsPanelProps) {
-  const list = useViolations();
+export function ViolationsPanel({ now, live }: ViolationsPanelProps) {
+  const list = useViolations(live);
   const [repairedIds, setRepairedIds] = useState<ReadonlySet<string>>(new Set());
   const [announcement, setAnnouncement] = useState('');
   const onRepaired = useCallback((violation: Violation) => {
@@ -45,6 +48,7 @@ export function ViolationsPanel({ now }: ViolationsPanelProps) {
         <ViolationsTable
           violations={list.violations}
           repairedIds={repairedIds}
+          newIds={list.newIds}
           now={now}
           repairing={repairing}
           repairError={repairError}

@@ -6,6 +6,8 @@ import { ViolationRow } from './ViolationRow';
 interface ViolationsTableProps {
   violations: Violation[];
   repairedIds: ReadonlySet<string>;
+  /** Found by live detection since the page loaded. */
+  newIds?: ReadonlySet<string>;
   now: number;
   repairing: boolean;
   repairError: string | null;
@@ -14,7 +16,7 @@ interface ViolationsTableProps {
 }
 
 /** The violations of one page; "Repair" always asks for confirmation first. */
-export function ViolationsTable({ violations, repairedIds, now, repairing, repairError, onRepair, onDialogClose }: ViolationsTableProps) {
+export function ViolationsTable({ violations, repairedIds, newIds, now, repairing, repairError, onRepair, onDialogClose }: ViolationsTableProps) {
   const [confirming, setConfirming] = useState<Violation | null>(null);
 
   function close() {
@@ -48,7 +50,7 @@ export function ViolationsTable({ violations, repairedIds, now, repairing, repai
           </thead>
           <tbody>
             {violations.map((violation) => (
-              <ViolationRow key={violation.id} violation={violation} repaired={repairedIds.has(violation.id)} now={now} onRepair={setConfirming} />
+              <ViolationRow key={violation.id} violation={violation} repaired={repairedIds.has(violation.id)} isNew={newIds?.has(violation.id) ?? false} now={now} onRepair={setConfirming} />
             ))}
           </tbody>
         </table>

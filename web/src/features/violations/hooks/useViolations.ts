@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import type { Specialization, ViolationFilter, ViolationType } from '../../../generated/graphql';
 import { useLiveQuery } from '../../connection/hooks/useLiveQuery';
-import { afterRepairsToo } from '../../connection/refresh-bus';
+import { afterLiveDetectionToo } from '../../connection/refresh-bus';
+import { mergeFirstPage, noLiveViolations, type LiveViolations } from '../../live/live-violations';
 import { ViolationsQuery } from '../graphql/violations.query';
 
 export interface ViolationFilters {
@@ -28,6 +29,17 @@ function toFilter(filters: ViolationFilters): ViolationFilter {
   };
 }
 
+function localFilter(filters: ViolationFilters) {
+  const { studentId, student } = toFilter(filters);
+  return {
+    type: filters.type,
+    specialization: filters.specialization,
+    studentId: studentId ?? null,
+    search: Boolean(student),
+    includeResolved: filters.includeResolved,
+  };
+}
+
 /** Where the table stands: page 1 is always the newest rows; other pages are reached from a neighbour's cursor. */
 type Position = { page: number; first: number; after: string | null } | { page: number; last: number; before: string };
 
@@ -38,15 +50,24 @@ const newest: Position = { page: 1, first: pageSize, after: null };
  * "Previous" backwards from its start, so each shows the rows right next to what is on screen even
  * while live updates resolve or add violations; back on page 1 it is the newest rows again.
  */
-export function useViolations() {
+export function useViolations(live: LiveViolations = noLiveViolations) {
   const [filters, setFiltersState] = useState<ViolationFilters>(emptyFilters);
   const [position, setPosition] = useState<Position>(newest);
   const variables = useMemo(() => {
     const { page: _page, ...cursor } = position;
     return { ...cursor, filter: toFilter(filters) };
   }, [position, filters]);
-  const [{ data, error, fetching }] = useLiveQuery({ query: ViolationsQuery, variables }, { refreshOn: afterRepairsToo });
+  const [{ data, error, fetching }] = useLiveQuery({ query: ViolationsQuery, variables }, { refreshOn: afterLiveDetectionToo });
   const connection = data?.violations;
+  const fetched = connection?.edges.map((edge) => edge.node) ?? [];
+  const unfiltered = filters.type === '' && filters.specialization === '' && filters.student.trim() === '' && !filters.includeResolved;
+  // Page 1 shows what live detection pushed before the refetch is in; other pages only lose resolved rows.
+  const violations =
+    connection === undefined
+      ? []
+      : position.page === 1
+        ? mergeFirstPage(fetched, live, localFilter(filters), pageSize)
+        : fetched.filter((v) => filters.includeResolved || !live.resolvedIds.has(v.id));
 
   return {
     filters,
@@ -54,8 +75,10 @@ export function useViolations() {
       setFiltersState(next);
       setPosition(newest);
     },
-    violations: connection?.edges.map((edge) => edge.node) ?? [],
-    totalCount: connection?.totalCount ?? 0,
+    violations,
+    newIds: live.newIds,
+    // The pushed count is the newest when nothing is filtered; the refetch settles the rest.
+    totalCount: unfiltered && live.openCount !== null ? live.openCount : (connection?.totalCount ?? 0),
     loaded: connection !== undefined,
     error,
     fetching,
