@@ -3,6 +3,7 @@ import { checkDuration } from './check-duration.scenario';
 import { couplingStress } from './coupling-stress.scenario';
 import { fanOut } from './fan-out.scenario';
 import { dashboardLoad } from './dashboard-load.scenario';
+import { liveDetection } from './live-detection.scenario';
 import { soak } from './soak.scenario';
 import { progressStorm } from './progress-storm.scenario';
 import type { ScenarioOptions, ScenarioReport } from './scenario.types';
@@ -54,6 +55,13 @@ export const SCENARIOS: Record<string, ScenarioDefinition> = {
     full: { durationS: 0 },
     quick: { durationS: 0, quick: true },
     run: checkDuration,
+  },
+  'live-detection': {
+    // 34K students: 102K progress rows, so the bulk UPDATE is 100,000 rows of one table.
+    students: 34_000,
+    full: { durationS: 0, rate: 500 },
+    quick: { durationS: 0, rate: 500, quick: true },
+    run: liveDetection,
   },
   soak: {
     students: 10_000,

@@ -8,7 +8,7 @@ describe('live violations', () => {
   it('puts pushed violations on top of the first page, newest first, marked new, one page long', () => {
     const fetched = [aViolation({ id: '5' }), aViolation({ id: '4' })];
     const live = applyViolationChange(noLiveViolations, { opened: [aViolation({ id: '6' }), aViolation({ id: '7' })], resolved: [], openCount: 4 });
-    expect(mergeFirstPage(fetched, live, everything, 3).map((v) => v.id)).toEqual(['7', '6', '5']);
+    expect(mergeFirstPage(fetched, live, 0, everything, 3).map((v) => v.id)).toEqual(['7', '6', '5']);
     expect([...live.newIds].sort()).toEqual(['6', '7']);
     expect(live.openCount).toBe(4);
   });
@@ -17,14 +17,21 @@ describe('live violations', () => {
     let live = applyViolationChange(noLiveViolations, { opened: [aViolation({ id: '9' })], resolved: [], openCount: 3 });
     live = applyViolationChange(live, { opened: [], resolved: ['9', '4'], openCount: 1 });
     const fetched = [aViolation({ id: '5' }), aViolation({ id: '4' })];
-    expect(mergeFirstPage(fetched, live, everything, 25).map((v) => v.id)).toEqual(['5']);
-    expect(mergeFirstPage(fetched, live, { ...everything, includeResolved: true }, 25).map((v) => v.id)).toEqual(['5', '4']);
+    expect(mergeFirstPage(fetched, live, 0, everything, 25).map((v) => v.id)).toEqual(['5']);
+    expect(mergeFirstPage(fetched, live, 0, { ...everything, includeResolved: true }, 25).map((v) => v.id)).toEqual(['5', '4']);
   });
 
   it('shows a pushed violation once, when the refetch brings it too', () => {
     const pushed = aViolation({ id: '8' });
     const live = applyViolationChange(noLiveViolations, { opened: [pushed], resolved: [], openCount: 1 });
-    expect(mergeFirstPage([pushed], live, everything, 25).map((v) => v.id)).toEqual(['8']);
+    expect(mergeFirstPage([pushed], live, 0, everything, 25).map((v) => v.id)).toEqual(['8']);
+  });
+
+  it('leaves it to a page fetched after the push, which no longer lists a violation a repair resolved meanwhile', () => {
+    const live = applyViolationChange(noLiveViolations, { opened: [aViolation({ id: '12' })], resolved: [], openCount: 1 });
+    expect(mergeFirstPage([], live, 0, everything, 25).map((v) => v.id)).toEqual(['12']);
+    expect(mergeFirstPage([], live, live.version, everything, 25)).toEqual([]);
+    expect(live.newIds.has('12')).toBe(true);
   });
 
   it('adds only pushed violations the filter matches, and none under a name search (the server decides)', () => {
@@ -33,7 +40,7 @@ describe('live violations', () => {
       resolved: [],
       openCount: 2,
     });
-    expect(mergeFirstPage([], live, { ...everything, type: 'LEVEL_MISMATCH' }, 25).map((v) => v.id)).toEqual(['3']);
-    expect(mergeFirstPage([], live, { ...everything, search: true }, 25)).toEqual([]);
+    expect(mergeFirstPage([], live, 0, { ...everything, type: 'LEVEL_MISMATCH' }, 25).map((v) => v.id)).toEqual(['3']);
+    expect(mergeFirstPage([], live, 0, { ...everything, search: true }, 25)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Specialization, ViolationFilter, ViolationType } from '../../../generated/graphql';
 import { useLiveQuery } from '../../connection/hooks/useLiveQuery';
 import { afterLiveDetectionToo } from '../../connection/refresh-bus';
@@ -59,6 +59,12 @@ export function useViolations(live: LiveViolations = noLiveViolations) {
   }, [position, filters]);
   const [{ data, error, fetching }] = useLiveQuery({ query: ViolationsQuery, variables }, { refreshOn: afterLiveDetectionToo });
   const connection = data?.violations;
+  // The push version each answer reflects: pushes until then are in it (or were overtaken, e.g. by a repair).
+  const liveVersion = useRef(live.version);
+  liveVersion.current = live.version;
+  const [fetchedVersion, setFetchedVersion] = useState(live.version);
+  useEffect(() => setFetchedVersion(liveVersion.current), [data]);
+  const pushedSinceFetch = live.version > fetchedVersion;
   const fetched = connection?.edges.map((edge) => edge.node) ?? [];
   const unfiltered = filters.type === '' && filters.specialization === '' && filters.student.trim() === '' && !filters.includeResolved;
   // Page 1 shows what live detection pushed before the refetch is in; other pages only lose resolved rows.
@@ -66,7 +72,7 @@ export function useViolations(live: LiveViolations = noLiveViolations) {
     connection === undefined
       ? []
       : position.page === 1
-        ? mergeFirstPage(fetched, live, localFilter(filters), pageSize)
+        ? mergeFirstPage(fetched, live, fetchedVersion, localFilter(filters), pageSize)
         : fetched.filter((v) => filters.includeResolved || !live.resolvedIds.has(v.id));
 
   return {
@@ -78,7 +84,7 @@ export function useViolations(live: LiveViolations = noLiveViolations) {
     violations,
     newIds: live.newIds,
     // The pushed count is the newest when nothing is filtered; the refetch settles the rest.
-    totalCount: unfiltered && live.openCount !== null ? live.openCount : (connection?.totalCount ?? 0),
+    totalCount: unfiltered && pushedSinceFetch && live.openCount !== null ? live.openCount : (connection?.totalCount ?? 0),
     loaded: connection !== undefined,
     error,
     fetching,
