@@ -127,4 +127,26 @@ describe('when live detection and the sweep judge the same writes', () => {
     expect(swept.inconsistent).toBe(pairs.size);
     expect(swept.missedByLiveDetection).toBe(0);
   });
+
+  it('counts what live detection could not see (a write with the triggers bypassed) as missed, on the run and in the metrics', async () => {
+    const sql = sqls[0]!.sql;
+    // A restore with --disable-triggers, or a session as a replica, writes behind the capture.
+    await sql(`set session_replication_role = replica`);
+    const [hidden] = await sql<{ id: number }>(`insert into users (email, password_hash, full_name, role) values ('hidden@levelsync.test', 'x', 'H', 'STUDENT') returning id`);
+    await sql(`insert into specialization_progress (student_id, specialization) values ($1, 'PLAYER')`, [hidden!.id]);
+    await sql(`insert into licenses (user_id, specialization, current_level, max_achieved_level) values ($1, 'PLAYER', 5, 5)`, [hidden!.id]);
+    await sql(`reset session_replication_role`);
+    const before = (await sql<{ n: number }>(`select count(*)::int as n from pair_changes`))[0]!.n;
+    expect(before).toBe(0);
+
+    const run = await app.services.checkRuns.runOfJob('missed-sweep', 'MANUAL');
+    const swept = await app.services.integrity.run(run.id);
+    expect(swept.missedByLiveDetection).toBe(1);
+    const { body } = await app.gql<{ healthMetrics: { missedByLiveDetectionLast24h: number } }>(
+      '{ healthMetrics { missedByLiveDetectionLast24h } }',
+      {},
+      await app.adminToken(),
+    );
+    expect(body.data!.healthMetrics.missedByLiveDetectionLast24h).toBe(swept.missedByLiveDetection);
+  });
 });
