@@ -117,7 +117,7 @@ export class RepairService {
     if (pairs.length === 0) return { outcomes: [], resolvedViolationIds: [] };
     try {
       return await this.repairs.em.transactional(async (trx): Promise<BatchResult> => {
-        await markConsistentWriter(trx);
+        await markConsistentWriter(trx, pairs);
         const locked = await this.repairs.lockPairs(trx, pairs);
         const items = pairs.map((pair) => {
           const { progress, license } = locked.get(pairKey(pair))!;

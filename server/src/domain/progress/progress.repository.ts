@@ -2,7 +2,7 @@ import type { Orm } from '../database/database';
 import { entityData } from '../database/entity-rows';
 import { query, type Sql } from '../database/sql';
 import { SpecializationLevel } from '../levels/specialization-level.entity';
-import { CONSISTENT_WRITER_CTE } from '../live/consistent-writes';
+import { CONSISTENT_WRITER_CTE, recheckIfWatchedCte } from '../live/consistent-writes';
 import type { Specialization } from '../shared/specialization';
 import { License } from './license.entity';
 import { MAX_TOTAL_XP, type LicenseSnapshot, type ProgressSnapshot, type ProgressUpdate } from './progress.types';
@@ -57,7 +57,7 @@ with ${CONSISTENT_WRITER_CTE}, old as (
         max_achieved_level = greatest(li.max_achieved_level, excluded.current_level),
         updated_at = now()
   returning li.id, li.user_id, li.current_level, li.max_achieved_level, li.updated_at, (li.xmax = 0) as issued
-), audit as (
+), ${recheckIfWatchedCte('p')}, audit as (
   insert into repairs (student_id, specialization, trigger, action, before, after)
   select l.user_id, p.specialization, 'ENFORCER', 'LICENSE_ISSUED', null,
          jsonb_build_object('currentLevel', l.current_level, 'maxAchievedLevel', l.max_achieved_level)

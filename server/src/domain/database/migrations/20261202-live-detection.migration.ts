@@ -1,5 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
 
+/** Evaluated once per statement without calling the trigger function: a consistent writer's statements cost next to nothing. */
+const UNLESS_CONSISTENT_WRITER = `when (current_setting('levelsync.consistent_writer', true) is distinct from 'on')`;
+
 /**
  * Change capture for live detection: every write to `specialization_progress` or `licenses`, by any
  * writer (a manual SQL fix, a migration, another service, a restore), records the pair keys it
@@ -12,9 +15,9 @@ import { Migration } from '@mikro-orm/migrations';
  *
  * Writers that keep a pair consistent by construction (the coupling enforcer, repairs) mark their
  * transaction with `set_config('levelsync.consistent_writer', 'on', true)` (transaction-local, so a
- * later out-of-band write to the same pair is captured as usual). For them a pair is recorded only
- * when it has an open violation to resolve or a change still waiting (a check that may be reading
- * the pair before this write commits): two index probes instead of a write.
+ * later out-of-band write to the same pair is captured as usual): the triggers' WHEN skips their
+ * statements without calling any function. Such a writer records itself the few pairs that still
+ * need a check (live/consistent-writes.ts).
  *
  * The rule reads no column of `users`: a deleted user's rows go by cascade, which fires these
  * triggers on the child tables. TRUNCATE records every pair the other table and the open
@@ -35,16 +38,8 @@ export class LiveDetection20261202 extends Migration {
       create function levelsync_record_pair_changes(student_ids int[], specializations text[]) returns void
       language plpgsql as $$
       begin
-        if current_setting('levelsync.consistent_writer', true) = 'on' then
-          insert into pair_changes (student_id, specialization)
-          select distinct k.student_id, k.specialization from unnest(student_ids, specializations) as k(student_id, specialization)
-          where exists (select 1 from violations v
-                        where v.student_id = k.student_id and v.specialization = k.specialization and v.resolved_at is null)
-             or exists (select 1 from pair_changes c where c.student_id = k.student_id and c.specialization = k.specialization);
-        else
-          insert into pair_changes (student_id, specialization)
-          select distinct k.student_id, k.specialization from unnest(student_ids, specializations) as k(student_id, specialization);
-        end if;
+        insert into pair_changes (student_id, specialization)
+        select distinct k.student_id, k.specialization from unnest(student_ids, specializations) as k(student_id, specialization);
         if found then
           perform pg_notify('levelsync_pair_changes', '');
         end if;
@@ -68,13 +63,13 @@ export class LiveDetection20261202 extends Migration {
         end $$;`);
       this.addSql(`
         create trigger ${table}_inserted_capture after insert on ${table}
-        referencing new table as new_rows for each statement execute function levelsync_${table}_changed();`);
+        referencing new table as new_rows for each statement ${UNLESS_CONSISTENT_WRITER} execute function levelsync_${table}_changed();`);
       this.addSql(`
         create trigger ${table}_updated_capture after update on ${table}
-        referencing old table as old_rows new table as new_rows for each statement execute function levelsync_${table}_changed();`);
+        referencing old table as old_rows new table as new_rows for each statement ${UNLESS_CONSISTENT_WRITER} execute function levelsync_${table}_changed();`);
       this.addSql(`
         create trigger ${table}_deleted_capture after delete on ${table}
-        referencing old table as old_rows for each statement execute function levelsync_${table}_changed();`);
+        referencing old table as old_rows for each statement ${UNLESS_CONSISTENT_WRITER} execute function levelsync_${table}_changed();`);
     }
     this.addSql(`
       create function levelsync_pairs_truncated() returns trigger language plpgsql as $$
