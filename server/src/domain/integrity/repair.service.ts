@@ -117,6 +117,7 @@ export class RepairService {
     if (pairs.length === 0) return { outcomes: [], resolvedViolationIds: [] };
     try {
       return await this.repairs.em.transactional(async (trx): Promise<BatchResult> => {
+        // Live detection skips this transaction's writes (consistent by construction): see consistent-writes.ts.
         await markConsistentWriter(trx, pairs);
         const locked = await this.repairs.lockPairs(trx, pairs);
         const items = pairs.map((pair) => {
@@ -124,9 +125,8 @@ export class RepairService {
           return { pair, present: Boolean(progress || license), plan: planRepair(this.levels, pair.specialization, progress, license) };
         });
         const planned = items.flatMap((i) => (i.plan ? [{ pair: i.pair, plan: i.plan }] : []));
-        // Resolved before the writes, so live detection's capture finds nothing open to re-check.
-        const resolved = await this.repairs.resolveOpen(trx, pairs);
         if (!(await this.repairs.applyPlans(trx, planned))) throw new PairChanged();
+        const resolved = await this.repairs.resolveOpen(trx, pairs);
         const resolvedOf = (pair: PairKey) => resolved.filter((v) => v.studentId === pair.studentId && v.specialization === pair.specialization);
         const audits = await this.repairs.insertRepairs(
           trx,

@@ -30,9 +30,10 @@ export interface AppliedXpRow {
  * The coupling enforcer as one statement. Every writer locks the progress row first and the
  * license row second (here the license upsert reads the progress CTE, so it cannot run earlier),
  * which rules out deadlocks; XP is added in SQL, never written back from a value read before.
- * A missing license is issued on the spot and audited as a repair by the enforcer. The statement
- * marks its transaction a consistent writer, which live detection's change capture skips cheaply
- * (live/consistent-writes.ts).
+ * A missing license is issued on the spot and audited as a repair by the enforcer. Live detection:
+ * the statement marks its transaction a consistent writer (`consistent_writer`), whose writes the
+ * change capture skips, and records its pair only if a check still needs it (`live_recheck`); see
+ * live/consistent-writes.ts.
  */
 const APPLY_XP = `
 with ${CONSISTENT_WRITER_CTE}, old as (
