@@ -5,6 +5,7 @@ import { runClosedLoop } from '../drivers/autocannon-driver';
 import { startWorkerProcess } from '../faults/worker-process';
 import { measureMachineLoad, MachineCpuMeter } from '../measure/machine-load';
 import { percentile } from '../measure/latency-recorder';
+import { runPgbench } from '../references/pgbench-reference';
 import { REPO_ROOT } from '../stack/api-process';
 import type { LoadStack } from '../stack/load-stack';
 import { updateProgressPlan } from './progress-storm.scenario';
@@ -130,17 +131,23 @@ export async function liveDetection(stack: LoadStack, options: ScenarioOptions):
     await runClosedLoop({ ...base, connections: 50, durationS: 2 }); // warm-up
     const withTriggers: number[] = [];
     const withoutTriggers: number[] = [];
+    // The enforcer's own statement straight from pgbench: where the triggers act, without the API's noise.
+    const pgWith: number[] = [];
+    const pgWithout: number[] = [];
     try {
       for (const on of [true, false, true, false]) {
         await setTriggers(on);
         const run = (await runClosedLoop({ ...base, connections: 50, durationS: phaseS })).summary();
         (on ? withTriggers : withoutTriggers).push(run.throughput);
+        const pg = await runPgbench({ databaseUrl: stack.database.url, firstId, lastId, clients: 8, durationS: phaseS });
+        (on ? pgWith : pgWithout).push(pg.tps);
       }
     } finally {
       await setTriggers(true);
     }
     const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
     const triggerCost = 1 - mean(withTriggers) / mean(withoutTriggers);
+    const pgTriggerCost = 1 - mean(pgWith) / mean(pgWithout);
     await drained(30_000);
 
     // (4) lag under a sustained rate of out-of-band writes (10 % of them desync or fix a pair)
@@ -223,6 +230,15 @@ export async function liveDetection(stack: LoadStack, options: ScenarioOptions):
       },
       {
         scenario: 'live detection',
+        metric: 'enforcer statement (pgbench, 8 clients), triggers on vs off',
+        ours: `${Math.round(mean(pgWith))} tps`,
+        reference: `off ${Math.round(mean(pgWithout))} tps`,
+        ratio: mean(pgWith) / mean(pgWithout),
+        target: 'cost ≤ 5 %',
+        pass: pgTriggerCost <= 0.05,
+      },
+      {
+        scenario: 'live detection',
         metric: `detection lag at ${Math.round(achievedRate)} writes/s p50 / p95 / max`,
         ours: `${ms(lag.p50)} / ${ms(lag.p95)} / ${ms(lag.max)}`,
         target: '',
@@ -245,6 +261,8 @@ export async function liveDetection(stack: LoadStack, options: ScenarioOptions):
         probes,
         bulkRows,
         triggerPhaseS: phaseS,
+        apiThroughputPhases: `on ${withTriggers.map(Math.round).join(', ')} / off ${withoutTriggers.map(Math.round).join(', ')}`,
+        pgbenchTpsPhases: `on ${pgWith.map(Math.round).join(', ')} / off ${pgWithout.map(Math.round).join(', ')}`,
         offeredWriteRate: rate,
         writeDurationS: durationS,
         machineBusyDuringWrites: `${Math.round(writesBusy)} %`,
