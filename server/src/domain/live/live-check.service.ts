@@ -11,7 +11,7 @@ export const LIVE_BATCH_SIZE = 20_000;
 /**
  * The incremental check: one batch of captured changes, checked by the consistency scan's own rule
  * and statement owner, then announced: the violations opened and resolved (`violationsChanged`),
- * and the health they move (`healthStatusChanged`). Stored first, announced after, best effort:
+ * and the health they move (`healthStatusChanged`, see `announceHealth`). Stored first, announced after, best effort:
  * a lost event is made good by the subscriber's refetch after a reconnect.
  */
 export class LiveCheckService {
@@ -25,7 +25,11 @@ export class LiveCheckService {
     private readonly logger?: Logger,
   ) {}
 
-  /** Checks the oldest `limit` waiting changes; a result with `changes < limit` means none were left. */
+  /**
+   * Checks the oldest `limit` waiting changes and announces the violations it opened or resolved; a
+   * result with `changes < limit` means none were left. The health they move is announced by the
+   * caller (`announceHealth`), at most a few times a second however fast the batches come.
+   */
   async checkBatch(limit = LIVE_BATCH_SIZE): Promise<ChangedPairsResult> {
     this.statement ??= this.scan.prepareChangedPairsStatement();
     const result = await this.scan.checkChangedPairs(await this.statement, limit);
@@ -37,7 +41,6 @@ export class LiveCheckService {
         { opened: result.opened, resolved: result.resolvedIds, openCount, detectedAt: new Date() },
         this.logger,
       );
-      await this.announceHealth();
     }
     return result;
   }

@@ -20,6 +20,9 @@ export interface LiveDetectorOptions {
   retryDelayMs?: number;
 }
 
+/** Health moved by batches is announced at most this often (the violations themselves go out with every batch). */
+const HEALTH_MIN_GAP_MS = 250;
+
 const DEFAULTS = { batchSize: LIVE_BATCH_SIZE, standbyRetryMs: 2_000, idleCheckMs: 5_000, pauseBetweenFullBatchesMs: 20, retryDelayMs: 1_000 };
 
 /**
@@ -43,6 +46,9 @@ export class LiveDetector {
   private loop: Promise<void> | null = null;
   private leading = false;
   private lagging = false;
+  /** A batch changed violations since the health was last announced. */
+  private healthDue = false;
+  private lastHealthAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly orm: Orm,
@@ -114,9 +120,12 @@ export class LiveDetector {
     while (!this.stopping && !lost) {
       this.pending = false;
       const full = await this.checkOnce();
+      const sinceHealth = Date.now() - this.lastHealthAt;
+      if (this.healthDue && sinceHealth >= HEALTH_MIN_GAP_MS) await this.announceHealth();
       if (full === 'failed') await this.sleep(this.options.retryDelayMs);
       else if (full) await this.sleep(this.options.pauseBetweenFullBatchesMs);
-      else if (!this.pending) await this.sleep(this.options.idleCheckMs);
+      // Idle with the health still due: back soon (or at the next notification) to announce it.
+      else if (!this.pending) await this.sleep(this.healthDue ? HEALTH_MIN_GAP_MS - sinceHealth : this.options.idleCheckMs);
     }
     if (lost) throw lost;
   }
@@ -125,6 +134,7 @@ export class LiveDetector {
   private async checkOnce(): Promise<boolean | 'failed'> {
     try {
       const result = await withEntityManager(this.orm, () => this.checks.checkBatch(this.options.batchSize));
+      if (result.opened.length > 0 || result.resolvedIds.length > 0) this.healthDue = true;
       const full = result.changes >= this.options.batchSize;
       const lagging = full && result.oldestChangeAt !== null && Date.now() - result.oldestChangeAt.getTime() > CAUGHT_UP_LAG_MS;
       if (lagging !== this.lagging) {
@@ -155,6 +165,8 @@ export class LiveDetector {
   }
 
   private announceHealth(): Promise<void> {
+    this.healthDue = false;
+    this.lastHealthAt = Date.now();
     return withEntityManager(this.orm, () => this.checks.announceHealth());
   }
 
