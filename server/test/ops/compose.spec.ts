@@ -74,9 +74,12 @@ describe('docker-compose.yml', () => {
   it('starts each process from an entry file that exists', () => {
     for (const name of APP_SERVICES) {
       const command = services[name]!.command!;
-      // The API runs precompiled in the image (npm run build:server maps server/src/X.ts to dist/server/X.js).
-      const compiled = command.find((part) => /^dist\/server\/.+\.js$/.test(part));
-      const entry = compiled ? compiled.replace(/^dist\/server\//, 'server/src/').replace(/\.js$/, '.ts') : command.find((part) => part.endsWith('.ts'))!;
+      // The processes run precompiled in the image (npm run build:server maps server/src/X.ts to
+      // dist/server/X.js and workers/src/X.ts to dist/workers/X.js).
+      const compiled = command.find((part) => /^dist\/(server|workers)\/.+\.js$/.test(part));
+      const entry = compiled
+        ? compiled.replace(/^dist\/(server|workers)\//, '$1/src/').replace(/\.js$/, '.ts')
+        : command.find((part) => part.endsWith('.ts'))!;
       expect(existsSync(resolve(ROOT, entry)), `${name}: ${entry}`).toBe(true);
     }
   });
