@@ -115,6 +115,11 @@ describe('Dockerfile', () => {
     expect(app).toMatch(/^USER node$/m);
   });
 
+  it('runs the processes with the heap limits npm run server and npm run workers use', () => {
+    const { config } = JSON.parse(read('package.json')) as { config: { node_options: string } };
+    expect(stage('app')).toContain(`ENV NODE_OPTIONS="${config.node_options}"`);
+  });
+
   it('builds the dashboard and serves it from an unprivileged nginx that proxies GraphQL and WebSockets', () => {
     expect(stage('build')).toContain('npm run build:web');
     expect(stage('build')).toContain('npm run build:server');
