@@ -24,8 +24,8 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 # --- the application image: server, workers, migrate (pick with the command) -------------------
 FROM ${NODE_IMAGE} AS app
 ENV NODE_ENV=production PORT=4000
-# The heap limits of package.json's config.node_options (npm run server / workers use them; a test keeps the two equal).
-ENV NODE_OPTIONS="--max-old-space-size=192 --max-semi-space-size=8"
+# The heap growth of package.json's config.node_options (npm run server / workers use them; a test keeps the two equal).
+ENV NODE_OPTIONS="--heap-growing-percent=30"
 WORKDIR /app
 COPY --from=prod-deps --chown=node:node /app/node_modules ./node_modules
 COPY --chown=node:node package.json tsconfig.json schema.graphql ./

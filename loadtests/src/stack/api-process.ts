@@ -48,7 +48,7 @@ export function apiEntry(sourceRoot: string, env: NodeJS.ProcessEnv = process.en
   return [...flags, 'dist/server/main.js'];
 }
 
-/** The heap limits `npm run server` starts the API with (package.json's config.node_options). */
+/** The heap settings `npm run server` starts the API with (package.json's config.node_options). */
 function productionNodeOptions(): string[] {
   const pkg = JSON.parse(readFileSync(resolve(REPO_ROOT, 'package.json'), 'utf8')) as { config?: { node_options?: string } };
   return pkg.config?.node_options?.split(/\s+/).filter(Boolean) ?? [];

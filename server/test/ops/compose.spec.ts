@@ -115,7 +115,7 @@ describe('Dockerfile', () => {
     expect(app).toMatch(/^USER node$/m);
   });
 
-  it('runs the processes with the heap limits npm run server and npm run workers use', () => {
+  it('runs the processes with the heap settings npm run server and npm run workers use', () => {
     const { config } = JSON.parse(read('package.json')) as { config: { node_options: string } };
     expect(stage('app')).toContain(`ENV NODE_OPTIONS="${config.node_options}"`);
   });
