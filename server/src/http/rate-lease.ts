@@ -13,6 +13,8 @@ interface Lease {
   left: number;
   /** What the shared counter had left after the last reservation: the next lease is sized from it. */
   remaining: number;
+  /** The last reservation's size: the next one doubles it, so a lease follows the key's demand. */
+  size: number;
   /** The end of the shared counter's window; the lease goes with it. */
   expiresAt: number;
 }
@@ -22,11 +24,16 @@ interface Lease {
  * requests are decided in this process without a round trip. A lease reserves points in the shared
  * counter with one atomic increment and hands them out here until they are gone or the window ends.
  *
+ * Leases start at one point and double with each reservation in a window, capped at a tenth of what
+ * the window has left (so they shrink to one point as it fills): a key's requests make about log2(n)
+ * round trips per window on a replica instead of n.
+ *
  * The error bound: nothing is ever admitted beyond the shared limit (every point handed out was
  * reserved first, and an increment that crosses the limit keeps only the points below it). A key may
- * be refused early while other replicas still hold leased points it did not use: at most
- * ⌈limit / 10⌉ per other replica (a lease is a tenth of what was left, so it shrinks to one point as the
- * window fills). A replica that stops holds its unused points until the window ends (≤ 60 s).
+ * be refused early while other replicas still hold leased points it did not use: per other replica at
+ * most ⌈limit / 10⌉, and at most about what that replica handed out of the key in the window (its last
+ * lease is at most one more than all its earlier ones). A replica that stops holds its unused points
+ * until the window ends (≤ 60 s).
  */
 export class LeasedCounter {
   private readonly leases = new Map<string, Lease>();
@@ -84,7 +91,10 @@ export class LeasedCounter {
   private async reserve(key: string, points: number, lease: Lease | undefined): Promise<RateVerdict> {
     const held = lease?.left ?? 0;
     const remaining = lease?.remaining ?? this.limit;
-    const wanted = Math.max(points - held, Math.min(Math.ceil(this.limit / LEASE_SHARE), Math.floor(remaining / LEASE_SHARE)));
+    // One point first, then twice the last lease, never more than a tenth of what is left: a replica
+    // reserves about what its clients of that key used, and little once the window is nearly spent.
+    const grown = lease ? lease.size * 2 : 1;
+    const wanted = Math.max(points - held, Math.min(grown, Math.ceil(this.limit / LEASE_SHARE), Math.floor(remaining / LEASE_SHARE)));
     let result: RateLimiterRes;
     let granted: number;
     try {
@@ -96,7 +106,7 @@ export class LeasedCounter {
       // The increment took the counter from consumed − wanted to consumed: the points up to the limit are ours.
       granted = Math.max(0, Math.min(wanted, this.limit - (result.consumedPoints - wanted)));
     }
-    const next: Lease = { left: held + granted, remaining: Math.max(0, result.remainingPoints), expiresAt: this.now() + result.msBeforeNext };
+    const next: Lease = { left: held + granted, remaining: Math.max(0, result.remainingPoints), size: wanted, expiresAt: this.now() + result.msBeforeNext };
     this.leases.set(key, next);
     this.sweepNow();
     if (next.left < points) return this.refused(next);
