@@ -24,6 +24,8 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 # --- the application image: server, workers, migrate (pick with the command) -------------------
 FROM ${NODE_IMAGE} AS app
 ENV NODE_ENV=production PORT=4000
+# The heap growth of package.json's config.node_options (npm run server / workers use them; a test keeps the two equal).
+ENV NODE_OPTIONS="--heap-growing-percent=30"
 WORKDIR /app
 COPY --from=prod-deps --chown=node:node /app/node_modules ./node_modules
 COPY --chown=node:node package.json tsconfig.json schema.graphql ./
@@ -31,14 +33,15 @@ COPY --chown=node:node server/src ./server/src
 COPY --chown=node:node workers/src ./workers/src
 COPY --from=build --chown=node:node /app/web/dist ./web/dist
 COPY --from=build --chown=node:node /app/dist/server ./dist/server
+COPY --from=build --chown=node:node /app/dist/workers ./dist/workers
 # The official image's unprivileged user; nothing in the app needs root.
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# The API runs precompiled (npm run build:server): without TypeScript and SWC's require hook in the
-# process it idles at about two thirds of the memory. Workers and the CLIs still run the TypeScript
-# sources through the hook (server/src stays in the image for them).
+# The API, the workers and the migration run precompiled (npm run build:server builds dist/server and
+# dist/workers): without TypeScript and SWC's require hook in the process each idles at about two thirds
+# of the memory. The other CLIs still run the TypeScript sources through the hook (server/src stays for them).
 CMD ["node", "dist/server/main.js"]
 
 # --- the web entry: static dashboard + reverse proxy, as an unprivileged nginx ------------------

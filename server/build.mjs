@@ -1,4 +1,5 @@
-// Compiles server/src/**/*.ts to dist/server/**/*.js with SWC, using the options @swc-node/register
+// Compiles server/src/**/*.ts to dist/server/**/*.js, and the workers' entry point (workers/src) to
+// dist/workers, with SWC, using the options @swc-node/register
 // derives from tsconfig.json (legacy decorators with metadata, no define semantics for class fields,
 // CommonJS), so the compiled API behaves like the transpiled one without loading TypeScript and
 // SWC's require hook into the process.
@@ -6,6 +7,7 @@
 // dist/server sits at the same depth as server/src, so the paths the code resolves from __dirname
 // (../../web/dist, ../../../../package.json) point at the same files. The build goes to a temporary
 // directory first and replaces dist/server in one rename, so a running process never sees half of it.
+// The workers' imports of server/src are pointed at dist/server, so neither process loads TypeScript.
 import { transformFile } from '@swc/core';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -13,8 +15,11 @@ import { fileURLToPath } from 'node:url';
 
 // The checkout to build: this one, or another given as the only argument (a snapshot of a commit).
 const ROOT = resolve(process.argv[2] ?? resolve(dirname(fileURLToPath(import.meta.url)), '..'));
-const SOURCE = join(ROOT, 'server', 'src');
-const TARGET = join(ROOT, 'dist', 'server');
+const SERVER_SOURCE = join(ROOT, 'server', 'src');
+const TREES = [
+  { source: SERVER_SOURCE, target: join(ROOT, 'dist', 'server') },
+  { source: join(ROOT, 'workers', 'src'), target: join(ROOT, 'dist', 'workers') },
+];
 
 const SWC_OPTIONS = {
   swcrc: false,
@@ -42,32 +47,52 @@ async function sources(dir) {
   return nested.flat();
 }
 
-async function main() {
-  const started = Date.now();
-  const staging = `${TARGET}.build-${process.pid}`;
+/** A relative require of a file under server/src, from a file outside it, pointed at its compiled twin. */
+function toCompiledServer(code, sourceFile, outFile) {
+  if (sourceFile.startsWith(SERVER_SOURCE)) return code;
+  return code.replace(/require\("(\.{1,2}\/[^"]+)"\)/g, (whole, specifier) => {
+    const target = resolve(dirname(sourceFile), specifier);
+    if (!target.startsWith(`${SERVER_SOURCE}/`)) return whole;
+    const compiled = join(TREES[0].target, relative(SERVER_SOURCE, target));
+    let path = relative(dirname(outFile), compiled);
+    if (!path.startsWith('.')) path = `./${path}`;
+    return `require(${JSON.stringify(path)})`;
+  });
+}
+
+async function build({ source, target }) {
+  const staging = `${target}.build-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
-  const files = await sources(SOURCE);
+  const files = await sources(source);
   await Promise.all(
     files.map(async (file) => {
-      const out = join(staging, relative(SOURCE, file)).replace(/\.ts$/, '.js');
+      const out = join(staging, relative(source, file)).replace(/\.ts$/, '.js');
+      const final = join(target, relative(source, file)).replace(/\.ts$/, '.js');
       const mapName = `${out.slice(dirname(out).length + 1)}.map`;
       const { code, map } = await transformFile(file, { ...SWC_OPTIONS, filename: file, sourceFileName: relative(dirname(out), file) });
       await mkdir(dirname(out), { recursive: true });
-      await writeFile(out, `${code}\n//# sourceMappingURL=${mapName}\n`);
+      await writeFile(out, `${toCompiledServer(code, file, final)}\n//# sourceMappingURL=${mapName}\n`);
       if (map) await writeFile(`${out}.map`, map);
     }),
   );
   // Another build may land between the two steps (concurrent test or bench runs): replace it too.
   for (let attempt = 1; ; attempt++) {
-    await rm(TARGET, { recursive: true, force: true });
+    await rm(target, { recursive: true, force: true });
     try {
-      await rename(staging, TARGET);
+      await rename(staging, target);
       break;
     } catch (error) {
       if (attempt >= 5 || !['ENOTEMPTY', 'EEXIST'].includes(error?.code)) throw error;
     }
   }
-  process.stdout.write(`build:server: ${files.length} files → ${relative(ROOT, TARGET)} in ${Date.now() - started} ms\n`);
+  return `${files.length} files → ${relative(ROOT, target)}`;
+}
+
+async function main() {
+  const started = Date.now();
+  const built = [];
+  for (const tree of TREES) built.push(await build(tree));
+  process.stdout.write(`build:server: ${built.join(', ')} in ${Date.now() - started} ms\n`);
 }
 
 main().catch((error) => {

@@ -8,10 +8,13 @@ export interface PlainGraphqlProcess {
   stop(): Promise<void>;
 }
 
-/** Starts plain-graphql-server.ts as a child process and waits until it listens. */
-export async function startPlainGraphqlServer(databaseUrl: string): Promise<PlainGraphqlProcess> {
+/**
+ * Starts a plain graphql-js reference as a child process and waits until it listens: the dashboard's
+ * reads (plain-graphql-server.ts) or the storm's write (plain-graphql-write-server.ts).
+ */
+export async function startPlainGraphqlServer(databaseUrl: string, file = 'plain-graphql-server.ts'): Promise<PlainGraphqlProcess> {
   const port = await findFreePort();
-  const child = await startTsChild(join(__dirname, 'plain-graphql-server.ts'), {
+  const child = await startTsChild(join(__dirname, file), {
     DATABASE_URL: databaseUrl,
     PORT: String(port),
   });

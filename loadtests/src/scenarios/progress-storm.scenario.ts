@@ -5,6 +5,7 @@ import { measureMachineLoad, MachineCpuMeter } from '../measure/machine-load';
 import { ProcessSampler, readRssMb } from '../measure/process-sampler';
 import { percentile } from '../measure/latency-recorder';
 import { runPgbench } from '../references/pgbench-reference';
+import { startPlainGraphqlServer } from '../references/plain-graphql-process';
 import { PgActivitySampler, summariseActivity } from '../stack/pg-activity-sampler';
 import type { LoadStack } from '../stack/load-stack';
 import { ms, pct, perS, type Chart, type ScenarioOptions, type ScenarioReport } from './scenario.types';
@@ -49,6 +50,19 @@ export async function progressStorm(stack: LoadStack, options: ScenarioOptions):
   // number of clients, latency counted from each transaction's scheduled start as ours is.
   const pgbenchFixed = await runPgbench({ databaseUrl: stack.database.url, firstId, lastId, clients: pgbenchClients, durationS, rate });
   const pgFixed = pgbenchFixed.fixedRate!;
+  // The second reference: plain graphql-js + pg on node:http, the same mutation and statement, the same load.
+  const plain = await startPlainGraphqlServer(stack.database.url, 'plain-graphql-write-server.ts');
+  let plainSat, plainFixed, plainCpuMs;
+  try {
+    const ref = { ...base, url: plain.url };
+    await runClosedLoop({ ...ref, connections, durationS: 3 });
+    const plainCpu = new ProcessSampler(plain.pid).start();
+    plainSat = (await runClosedLoop({ ...ref, connections, durationS })).summary();
+    plainCpuMs = (plainCpu.stop().cpuSeconds * 1000) / Math.max(1, plainSat.ok);
+    plainFixed = (await runOpenLoop({ ...ref, rate, durationS, connections: pgbenchClients })).summary();
+  } finally {
+    await plain.stop();
+  }
 
   await runClosedLoop({ ...base, connections, durationS: 3 }); // warm-up: JIT, pool, caches
   const cpu = new MachineCpuMeter();
@@ -122,6 +136,24 @@ export async function progressStorm(stack: LoadStack, options: ScenarioOptions):
       { scenario: 'progress storm', metric: `throughput, ${connections} conns`, ours: perS(sat.throughput), reference: `pgbench ${perS(pgbench.tps)}`, ratio, target: '≥ 0.5×', pass: sat.ok > 0 && ratio >= 0.5 },
       {
         scenario: 'progress storm',
+        metric: `throughput, ${connections} conns, vs plain graphql + pg`,
+        ours: perS(sat.throughput),
+        reference: `graphql-js + pg ${perS(plainSat.throughput)}`,
+        ratio: sat.throughput / Math.max(1, plainSat.throughput),
+        target: '≥ 0.8×',
+        pass: sat.ok > 0 && sat.throughput / Math.max(1, plainSat.throughput) >= 0.8,
+      },
+      {
+        scenario: 'progress storm',
+        metric: `p99 @ ${rate} req/s offered, vs plain graphql + pg`,
+        ours: ms(paced.p99),
+        reference: `graphql-js + pg ${ms(plainFixed.p99)}`,
+        ratio: paced.p99 / Math.max(0.001, plainFixed.p99),
+        target: '≤ 2×',
+        pass: paced.ok > 0 && paced.p99 <= 2 * plainFixed.p99,
+      },
+      {
+        scenario: 'progress storm',
         metric: `p99 @ ${rate} req/s offered`,
         ours: ms(paced.p99),
         reference: `pgbench -R ${rate}: p99 ${ms(pgP(0.99))}`,
@@ -136,7 +168,14 @@ export async function progressStorm(stack: LoadStack, options: ScenarioOptions):
         reference: `pgbench -R ${rate}: ${ms(pgP(0.5))} / ${ms(pgP(0.95))}`,
         target: '',
       },
-      { scenario: 'progress storm', metric: 'API CPU per update (saturation)', ours: ms((stormProcess.cpuSeconds * 1000) / Math.max(1, sat.ok)), target: '' },
+      {
+        scenario: 'progress storm',
+        metric: 'API CPU per update (saturation)',
+        ours: ms((stormProcess.cpuSeconds * 1000) / Math.max(1, sat.ok)),
+        reference: `graphql-js + pg ${ms(plainCpuMs)}`,
+        ratio: (stormProcess.cpuSeconds * 1000) / Math.max(1, sat.ok) / Math.max(0.001, plainCpuMs),
+        target: '',
+      },
       { scenario: 'progress storm', metric: 'failures', ours: `${pct(sat.failureRate)} / ${pct(paced.failureRate)}`, target: '< 1 %', pass: sat.failureRate < 0.01 && paced.failureRate < 0.01 },
       { scenario: 'progress storm', metric: `API peak RSS, ${connections} conns`, ours: `${stormProcess.peakRssMb.toFixed(0)} MB`, reference: `idle ${idleRssMb.toFixed(0)} MB`, target: '≤ 250 MB', pass: stormProcess.peakRssMb <= 250 },
       { scenario: 'progress storm', metric: `API peak RSS @ ${rate} req/s`, ours: `${fixedProcess.peakRssMb.toFixed(0)} MB`, target: '' },
@@ -145,6 +184,7 @@ export async function progressStorm(stack: LoadStack, options: ScenarioOptions):
     notes: [
       `Failures by kind: saturation ${saturation.describeFailures()}; fixed rate ${fixed.describeFailures()}.`,
       `Saturation: ${sat.ok} ok / ${sat.failed} failed in ${sat.durationS.toFixed(1)} s; latency p50 ${ms(sat.p50)}, p99 ${ms(sat.p99)}. API CPU ${stormProcess.meanCpuPercent.toFixed(0)} % of one core; whole machine ${machineBusy.toFixed(0)} % busy. PostgreSQL meanwhile: up to ${saturationPool.peakConnected} backends connected, ${saturationPool.meanActive.toFixed(1)} running a statement on average, all busy in ${pct(saturationPool.allBusyShare)} of samples.`,
+      `Plain graphql-js + pg on node:http (loadtests/src/references/plain-graphql-write-server.ts: the same mutation, the same captured statement with bind parameters, no auth, limiter, framework or unit of work; own process): saturation ${plainSat.ok} ok / ${plainSat.failed} failed, p50 ${ms(plainSat.p50)}, p99 ${ms(plainSat.p99)}; at ${rate} req/s offered p50 ${ms(plainFixed.p50)}, p95 ${ms(plainFixed.p95)}, p99 ${ms(plainFixed.p99)}, ${pct(plainFixed.failureRate)} failed.`,
       `pgbench: ${pgbench.transactions} transactions, ${pgbench.failed} failed, average latency ${ms(pgbench.latencyAvgMs)} (${pgbenchClients} clients, -M extended, same statement captured from ProgressRepository).`,
       ...(overloaded
         ? [`The offered ${rate} req/s is above what the API sustained at saturation in this run (${perS(sat.throughput)}), so the fixed-rate latency is queueing time that grows for as long as the run lasts, not service time.`]

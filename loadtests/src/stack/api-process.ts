@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findFreePort } from '../../../server/src/standalone/free-port';
 
@@ -41,9 +42,16 @@ export interface ApiProcess {
  * require hook (`npm run server:ts`), to compare the two.
  */
 export function apiEntry(sourceRoot: string, env: NodeJS.ProcessEnv = process.env): string[] {
-  if (env.LOADTEST_API_RUNTIME === 'ts') return ['-r', '@swc-node/register', 'server/src/main.ts'];
+  const flags = productionNodeOptions();
+  if (env.LOADTEST_API_RUNTIME === 'ts') return [...flags, '-r', '@swc-node/register', 'server/src/main.ts'];
   execFileSync(process.execPath, [resolve(REPO_ROOT, 'server/build.mjs'), sourceRoot], { stdio: ['ignore', 'ignore', 'inherit'] });
-  return ['dist/server/main.js'];
+  return [...flags, 'dist/server/main.js'];
+}
+
+/** The heap settings `npm run server` starts the API with (package.json's config.node_options). */
+function productionNodeOptions(): string[] {
+  const pkg = JSON.parse(readFileSync(resolve(REPO_ROOT, 'package.json'), 'utf8')) as { config?: { node_options?: string } };
+  return pkg.config?.node_options?.split(/\s+/).filter(Boolean) ?? [];
 }
 
 /**

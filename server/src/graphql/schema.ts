@@ -3,7 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType, type PubSub } from 'type-graphql';
 import { authChecker } from './common/auth-checker';
 import './common/enums';
-import { DomainErrorMiddleware } from './common/errors';
+import { convertDomainErrors } from './common/errors';
 import { RESOLVER_CLASSES } from './resolver-classes';
 import { NO_RESOLVER_INSTANCES } from './resolver-instances';
 import { NO_LIVE_EVENTS } from './subscriptions/no-live-events';
@@ -13,15 +13,15 @@ import { NO_LIVE_EVENTS } from './subscriptions/no-live-events';
  * type-graphql asks for one only when a field executes, so a schema built without them (printing it,
  * validating documents against it) is whole, and executing a field of it fails loudly.
  */
-export function buildApiSchema(options: { resolvers?: ContainerType; pubSub?: PubSub } = {}): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildApiSchema(options: { resolvers?: ContainerType; pubSub?: PubSub } = {}): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: RESOLVER_CLASSES,
     container: options.resolvers ?? NO_RESOLVER_INSTANCES,
     validate: { forbidUnknownValues: true },
     authChecker,
     authMode: 'error',
-    globalMiddlewares: [DomainErrorMiddleware],
     // Subscriptions need a pub/sub even where nothing is delivered (schema emission, query-only tests).
     pubSub: options.pubSub ?? NO_LIVE_EVENTS,
   });
+  return convertDomainErrors(schema);
 }

@@ -3,7 +3,7 @@ import type { ServerOptions } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import type { WebSocket } from 'ws';
 import type { Viewer } from '../domain/auth/viewer';
-import { withEntityManager } from '../domain/database/entity-manager-scope';
+import { outsideUnitOfWork, withEntityManager } from '../domain/database/entity-manager-scope';
 import type { Orm } from '../domain/database/database';
 import type { GraphQLContext, GraphQLContexts } from '../graphql/context';
 import { createSharedSubscribe } from '../graphql/subscriptions/shared-subscription-execution';
@@ -55,6 +55,8 @@ export function createWebSocketExecution(options: {
       return { ...context, viewer: shared };
     },
     eachEvent: (member, run) => inScope(() => run(contexts.forNextUnit(member as GraphQLContext))),
+    // The subscribe-time fork is done with once the stream is set up; each event gets a fork of its own.
+    startDelivery: outsideUnitOfWork,
     channel: (args) => origins.get(args.contextValue as object) ?? null,
     format: (result) => guards.formatResult(result),
     admit: (args) => {

@@ -74,9 +74,12 @@ describe('docker-compose.yml', () => {
   it('starts each process from an entry file that exists', () => {
     for (const name of APP_SERVICES) {
       const command = services[name]!.command!;
-      // The API runs precompiled in the image (npm run build:server maps server/src/X.ts to dist/server/X.js).
-      const compiled = command.find((part) => /^dist\/server\/.+\.js$/.test(part));
-      const entry = compiled ? compiled.replace(/^dist\/server\//, 'server/src/').replace(/\.js$/, '.ts') : command.find((part) => part.endsWith('.ts'))!;
+      // The processes run precompiled in the image (npm run build:server maps server/src/X.ts to
+      // dist/server/X.js and workers/src/X.ts to dist/workers/X.js).
+      const compiled = command.find((part) => /^dist\/(server|workers)\/.+\.js$/.test(part));
+      const entry = compiled
+        ? compiled.replace(/^dist\/(server|workers)\//, '$1/src/').replace(/\.js$/, '.ts')
+        : command.find((part) => part.endsWith('.ts'))!;
       expect(existsSync(resolve(ROOT, entry)), `${name}: ${entry}`).toBe(true);
     }
   });
@@ -110,6 +113,11 @@ describe('Dockerfile', () => {
     expect(app).toMatch(/COPY --from=prod-deps .*node_modules/);
     expect(app).not.toMatch(/^RUN npm (ci|install)/m);
     expect(app).toMatch(/^USER node$/m);
+  });
+
+  it('runs the processes with the heap settings npm run server and npm run workers use', () => {
+    const { config } = JSON.parse(read('package.json')) as { config: { node_options: string } };
+    expect(stage('app')).toContain(`ENV NODE_OPTIONS="${config.node_options}"`);
   });
 
   it('builds the dashboard and serves it from an unprivileged nginx that proxies GraphQL and WebSockets', () => {

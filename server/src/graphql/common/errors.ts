@@ -1,6 +1,5 @@
 import { HeaderMap } from '@apollo/server';
-import { GraphQLError, type GraphQLErrorExtensions, type GraphQLFormattedError } from 'graphql';
-import type { MiddlewareFn } from 'type-graphql';
+import { GraphQLError, isObjectType, type GraphQLErrorExtensions, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { DomainError, type ErrorCode } from '../../domain/errors/domain-error';
 
 /**
@@ -54,15 +53,40 @@ export function publicExtensions(extensions: GraphQLErrorExtensions | undefined)
   return rest;
 }
 
-/** Turns domain errors thrown below a resolver into coded field errors: the field is null, the response a 200 with `data`. */
-export const DomainErrorMiddleware: MiddlewareFn = async (_action, next) => {
-  try {
-    return await next();
-  } catch (error) {
-    if (error instanceof DomainError) throw toGraphQLError(error, 'field');
-    throw error;
+/** A domain error thrown below a resolver as a coded field error: the field is null, the response a 200 with `data`. */
+function asFieldError(error: unknown): never {
+  if (error instanceof DomainError) throw toGraphQLError(error, 'field');
+  throw error;
+}
+
+/**
+ * Turns domain errors thrown below any resolver of the schema into coded field errors, in place.
+ * A plain wrapper rather than a type-graphql global middleware: a middleware runs as an async chain
+ * on every field, so each scalar of each row became a few promises (and graphql-js then awaited
+ * every object); here a field that answers synchronously stays synchronous.
+ */
+export function convertDomainErrors(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const resolve = field.resolve;
+      if (!resolve) continue;
+      field.resolve = (source, args, context, info) => {
+        try {
+          const result: unknown = resolve(source, args, context, info);
+          return isPromise(result) ? result.then(undefined, asFieldError) : result;
+        } catch (error) {
+          return asFieldError(error);
+        }
+      };
+    }
   }
-};
+  return schema;
+}
+
+function isPromise(value: unknown): value is Promise<unknown> {
+  return typeof (value as Promise<unknown> | null)?.then === 'function';
+}
 
 /** class-validator's shape, as type-graphql reports it (nested inputs carry `children`). */
 interface ValidationFailure {

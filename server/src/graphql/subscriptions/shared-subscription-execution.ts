@@ -30,6 +30,11 @@ export interface SharedExecutionOptions {
    * for one event is served to the next). Without it, executions run with the subscriber's context as is.
    */
   eachEvent?<T>(memberContext: unknown, execute: (context: unknown) => Promise<T>): Promise<T>;
+  /**
+   * Starts the loop that writes a subscription's events to its socket: e.g. outside the unit of work
+   * the subscription was set up in, which the loop would otherwise keep alive for its whole life.
+   */
+  startDelivery?<T>(start: () => T): T;
 }
 
 /** The result of a shared execution, or NOT_SHARED when it read the identity of whoever triggered it. */
@@ -56,6 +61,7 @@ type Subscribe = (args: ExecutionArgs) => Promise<AsyncGenerator<ExecutionResult
 export function createSharedSubscribe(options: SharedExecutionOptions): Subscribe {
   const deliveries = new WeakMap<object, Map<string, Promise<Delivery | typeof NOT_SHARED>>>();
   const format = options.format ?? ((result: ExecutionResult) => result);
+  const startDelivery = options.startDelivery ?? (<T>(start: () => T) => start());
   const eachEvent = options.eachEvent ?? (<T>(context: unknown, run: (context: unknown) => Promise<T>) => run(context));
 
   /** This subscriber's own execution of the event. */
@@ -95,7 +101,7 @@ export function createSharedSubscribe(options: SharedExecutionOptions): Subscrib
     const admit = options.admit && (() => options.admit!(args));
     const iterator = source[Symbol.asyncIterator]();
     const channel = options.channel?.(args);
-    if (channel) return writeEvents(iterator, channel, async (event) => jsonOf(await deliveryFor(args, key, event)), admit);
+    if (channel) return startDelivery(() => writeEvents(iterator, channel, async (event) => jsonOf(await deliveryFor(args, key, event)), admit));
     return mapEvents(iterator, async (event) => (await deliveryFor(args, key, event)).result, admit);
   };
 }

@@ -1,0 +1,78 @@
+import { buildSchema, graphql } from 'graphql';
+import { createServer, type IncomingMessage } from 'node:http';
+import { Pool } from 'pg';
+import { captureApplyXpSql } from './pgbench-reference';
+
+/**
+ * The second reference of the progress storm: graphql-js on node:http with a pg pool, answering the
+ * same `updateProgress` mutation with the same enforcer statement our API runs (captured from
+ * ProgressRepository, as pgbench's is, with bind parameters), and nothing else: no express, Apollo,
+ * type-graphql, token check, rate limiter, unit of work or metrics. What a Node GraphQL server can do
+ * with our SQL on this machine. Runs as its own process, like the API.
+ */
+const SDL = /* GraphQL */ `
+  enum Specialization { PLAYER COACH INTERNSHIP }
+  input ProgressUpdateInput { studentId: ID! specialization: Specialization! xpChange: Int! idempotencyKey: String }
+  type SpecializationProgress { id: ID! specialization: Specialization! totalXp: Int! currentLevel: Int! }
+  type License { id: ID! specialization: Specialization! currentLevel: Int! maxAchievedLevel: Int! }
+  type ProgressUpdateResult { progress: SpecializationProgress! license: License! previousLevel: Int! leveledUp: Boolean! }
+  type Query { ok: Boolean! }
+  type Mutation { updateProgress(input: ProgressUpdateInput!): ProgressUpdateResult! }
+`;
+
+interface AppliedRow {
+  id: number;
+  specialization: string;
+  total_xp: number;
+  current_level: number;
+  previous_level: number;
+  license_id: number;
+  license_level: number;
+  max_achieved_level: number;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString()));
+    req.on('error', reject);
+  });
+}
+
+async function main(): Promise<void> {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
+  let index = 0;
+  const statement = (await captureApplyXpSql()).replace(/\?/g, () => `$${++index}`);
+  const schema = buildSchema(SDL);
+  const root = {
+    ok: () => true,
+    updateProgress: async ({ input }: { input: { studentId: string; specialization: string; xpChange: number } }) => {
+      const xp = input.xpChange;
+      const { rows } = await pool.query<AppliedRow>(statement, [Number(input.studentId), input.specialization, xp, xp, xp]);
+      const row = rows[0];
+      if (!row) throw new Error('no such pair');
+      return {
+        progress: { id: row.id, specialization: row.specialization, totalXp: row.total_xp, currentLevel: row.current_level },
+        license: { id: row.license_id, specialization: row.specialization, currentLevel: row.license_level, maxAchievedLevel: row.max_achieved_level },
+        previousLevel: row.previous_level,
+        leveledUp: row.current_level > row.previous_level,
+      };
+    },
+  };
+  const server = createServer(async (req, res) => {
+    try {
+      const { query, variables } = JSON.parse(await readBody(req)) as { query: string; variables?: Record<string, unknown> };
+      const result = await graphql({ schema, source: query, rootValue: root, variableValues: variables ?? {} });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(result));
+    } catch (error) {
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ errors: [{ message: (error as Error).message }] }));
+    }
+  });
+  server.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('ready\n'));
+  process.once('SIGTERM', () => server.close(() => void pool.end().then(() => process.exit(0))));
+}
+
+void main();
