@@ -8,6 +8,7 @@ import { connectDatabase, migrateDatabase, type Orm } from '../../src/domain/dat
 import { createLogger } from '../../src/domain/logging/logger';
 import { LIVE_CHECKER_LOCK } from '../../src/domain/live/live-detection.types';
 import { LiveDetector } from '../../src/domain/live/live-detector';
+import { closedAncestor } from '../../src/standalone/postgres-user-access';
 import { createDomainServices } from '../../src/domain/services';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/standalone/embedded-postgres';
 import { TEST_JWT_SECRET } from '../support/test-app';
@@ -21,7 +22,7 @@ const portOf = (url: string) => Number(new URL(url).port);
  * The shared test PostgreSQL cannot be restarted under other test files, so this file brings its
  * own cluster (embedded PostgreSQL), behind a loopback relay that follows it to its new port.
  */
-describe('when PostgreSQL restarts with changes waiting', () => {
+describe.skipIf(process.getuid?.() === 0 && closedAncestor(process.cwd()) !== undefined)('when PostgreSQL restarts with changes waiting', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'levelsync-live-restart-'));
   let db: EmbeddedDatabase;
   let proxy: TcpProxy;
