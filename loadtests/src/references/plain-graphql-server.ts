@@ -1,6 +1,6 @@
-import { buildSchema, graphql } from 'graphql';
-import { createServer, type IncomingMessage } from 'node:http';
+import { buildSchema } from 'graphql';
 import { Pool } from 'pg';
+import { servePlainGraphQL } from './plain-graphql-http';
 
 /**
  * The reference for the dashboard scenario: graphql-js on node:http with a pg pool, answering the
@@ -34,15 +34,6 @@ function memo<T>(load: () => Promise<T>, ttlMs = 5_000): () => Promise<T> {
     if (!cached || Date.now() - cached.at >= ttlMs) cached = { value: load(), at: Date.now() };
     return cached.value;
   };
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString()));
-    req.on('error', reject);
-  });
 }
 
 async function main(): Promise<void> {
@@ -96,19 +87,7 @@ async function main(): Promise<void> {
       return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
     },
   };
-  const server = createServer(async (req, res) => {
-    try {
-      const { query, variables } = JSON.parse(await readBody(req)) as { query: string; variables?: Record<string, unknown> };
-      const result = await graphql({ schema, source: query, rootValue: root, variableValues: variables ?? {} });
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(result));
-    } catch (error) {
-      res.writeHead(400, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errors: [{ message: (error as Error).message }] }));
-    }
-  });
-  server.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('ready\n'));
-  process.once('SIGTERM', () => server.close(() => void pool.end().then(() => process.exit(0))));
+  servePlainGraphQL(schema, root, pool);
 }
 
 void main();

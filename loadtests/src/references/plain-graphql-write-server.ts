@@ -1,6 +1,6 @@
-import { buildSchema, graphql } from 'graphql';
-import { createServer, type IncomingMessage } from 'node:http';
+import { buildSchema } from 'graphql';
 import { Pool } from 'pg';
+import { servePlainGraphQL } from './plain-graphql-http';
 import { captureApplyXpSql } from './pgbench-reference';
 
 /**
@@ -31,15 +31,6 @@ interface AppliedRow {
   max_achieved_level: number;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString()));
-    req.on('error', reject);
-  });
-}
-
 async function main(): Promise<void> {
   const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
   let index = 0;
@@ -60,19 +51,7 @@ async function main(): Promise<void> {
       };
     },
   };
-  const server = createServer(async (req, res) => {
-    try {
-      const { query, variables } = JSON.parse(await readBody(req)) as { query: string; variables?: Record<string, unknown> };
-      const result = await graphql({ schema, source: query, rootValue: root, variableValues: variables ?? {} });
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(result));
-    } catch (error) {
-      res.writeHead(400, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errors: [{ message: (error as Error).message }] }));
-    }
-  });
-  server.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('ready\n'));
-  process.once('SIGTERM', () => server.close(() => void pool.end().then(() => process.exit(0))));
+  servePlainGraphQL(schema, root, pool);
 }
 
 void main();
