@@ -8,7 +8,6 @@ import { connectDatabase, migrateDatabase, type Orm } from '../../src/domain/dat
 import { createLogger } from '../../src/domain/logging/logger';
 import { LIVE_CHECKER_LOCK } from '../../src/domain/live/live-detection.types';
 import { LiveDetector } from '../../src/domain/live/live-detector';
-import { closedAncestor } from '../../src/standalone/postgres-user-access';
 import { createDomainServices } from '../../src/domain/services';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/standalone/embedded-postgres';
 import { TEST_JWT_SECRET } from '../support/test-app';
@@ -22,7 +21,7 @@ const portOf = (url: string) => Number(new URL(url).port);
  * The shared test PostgreSQL cannot be restarted under other test files, so this file brings its
  * own cluster (embedded PostgreSQL), behind a loopback relay that follows it to its new port.
  */
-describe.skipIf(process.getuid?.() === 0 && closedAncestor(process.cwd()) !== undefined)('when PostgreSQL restarts with changes waiting', () => {
+describe('when PostgreSQL restarts with changes waiting', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'levelsync-live-restart-'));
   let db: EmbeddedDatabase;
   let proxy: TcpProxy;
@@ -41,7 +40,7 @@ describe.skipIf(process.getuid?.() === 0 && closedAncestor(process.cwd()) !== un
   };
 
   beforeAll(async () => {
-    db = await startEmbeddedPostgres({ dataDir, persistent: true });
+    db = await startEmbeddedPostgres({ dataDir, persistent: true, detached: true });
     proxy = await startTcpProxy({ host: '127.0.0.1', port: portOf(db.adminUrl) });
     const viaProxy = new URL(db.adminUrl);
     viaProxy.port = String(proxy.port);
@@ -73,7 +72,7 @@ describe.skipIf(process.getuid?.() === 0 && closedAncestor(process.cwd()) !== un
     expect((await once<{ n: number }>('select count(*)::int as n from pair_changes'))[0]!.n).toBeGreaterThan(0);
 
     await db.stop(); // a fast shutdown: every session ends, the lock holder's too
-    db = await startEmbeddedPostgres({ dataDir, persistent: true });
+    db = await startEmbeddedPostgres({ dataDir, persistent: true, detached: true });
     proxy.retarget(portOf(db.adminUrl));
 
     await waitFor(async () => (await once<{ n: number }>('select count(*)::int as n from pair_changes').catch(() => [{ n: -1 }]))[0]!.n === 0, 60_000, 200);
