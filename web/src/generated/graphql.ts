@@ -62,7 +62,9 @@ export type RepairTrigger =
 export type Role =
   | 'ADMIN'
   | 'INSTRUCTOR'
-  | 'STUDENT';
+  | 'OPERATOR'
+  | 'STUDENT'
+  | 'VIEWER';
 
 /** A track students earn XP in. */
 export type Specialization =

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { RepairPreviewService } from '../../domain/integrity/repair-preview.service';
 import type { RepairPreview } from '../../domain/integrity/repair-preview.types';
 import type { Specialization } from '../../domain/shared/specialization';
@@ -10,7 +10,6 @@ import { RepairPreviewType } from './repair-preview.type';
 export class RepairPreviewResolver {
   constructor(private readonly previews: Pick<RepairPreviewService, 'preview'>) {}
 
-  @Authorized('ADMIN')
   @Query(() => RepairPreviewType, {
     nullable: true,
     description:
