@@ -23,11 +23,13 @@ export function parseRoute(hash: string): DashboardRoute {
   return 'integrity';
 }
 
-/** Users and the audit trail are for admins; everyone signed in has the integrity view and their own password. */
-const adminOnly: ReadonlySet<DashboardRoute> = new Set(['users', 'audit']);
+// The operation a page cannot work without, as the server's permission table names it (User.permissions):
+// today admins alone hold these. Everyone signed in has the integrity view and their own password.
+const requiredPermission: Partial<Record<DashboardRoute, string>> = { users: 'Query.users', audit: 'Query.auditLog' };
 
-export function mayOpen(route: DashboardRoute, role: string | undefined): boolean {
-  return !adminOnly.has(route) || role === 'ADMIN';
+export function mayOpen(route: DashboardRoute, permissions: readonly string[] | undefined): boolean {
+  const required = requiredPermission[route];
+  return required === undefined || (permissions?.includes(required) ?? false);
 }
 
 export const navigationRoutes: ReadonlyArray<{ route: DashboardRoute; label: string }> = [
