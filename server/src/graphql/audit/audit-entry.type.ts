@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { AUDIT_ACTIONS } from '../../domain/audit/audit-actions';
 
-/** Fields mirror `AuditEntrySnapshot`; `actor`, `before` and `after` come from AuditLogResolver. */
+/** Fields mirror `AuditEntrySnapshot`; `actor`, `before`, `after` and `at` come from AuditLogResolver. */
 @ObjectType('AuditEntry', { description: 'One state-changing action, append-only (PostgreSQL refuses UPDATE and DELETE on the table).', simpleResolvers: true })
 export class AuditEntryType {
   @Field(() => ID)
@@ -28,6 +28,5 @@ export class AuditEntryType {
   @Field(() => String, { nullable: true, description: 'The x-request-id of the HTTP request (or the WebSocket operation) that did it.' })
   requestId!: string | null;
 
-  @Field(() => Date, { name: 'at' })
   recordedAt!: Date;
 }

@@ -37,6 +37,11 @@ export class AuditLogResolver {
     return entry.actorId === null ? null : ctx.loaders.user.load(entry.actorId);
   }
 
+  @FieldResolver(() => Date, { description: 'When it was recorded (its transaction’s time).' })
+  at(@Root() entry: AuditEntrySnapshot): Date {
+    return entry.recordedAt;
+  }
+
   @FieldResolver(() => String, { nullable: true, description: 'The target before, as JSON (secrets redacted).' })
   before(@Root() entry: AuditEntrySnapshot): string | null {
     return entry.before === null ? null : JSON.stringify(entry.before);
