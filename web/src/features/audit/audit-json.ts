@@ -27,3 +27,15 @@ export function changedKeys(before: string | null, after: string | null): string
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
   return keys.filter((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key]));
 }
+
+/** One top-level string field of a JSON object text, if it is there (the email a refused sign-in tried). */
+export function jsonString(text: string | null, key: string): string | null {
+  if (!text) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    const field = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+    return typeof field === 'string' ? field : null;
+  } catch {
+    return null;
+  }
+}

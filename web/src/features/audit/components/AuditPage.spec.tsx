@@ -25,7 +25,8 @@ describe('AuditPage', () => {
     renderAudit(() => page([anAuditEntry({ action: 'USER_UPDATED' }), anAuditEntry({ action: 'SIGN_IN_FAILED', actor: null, targetType: null, targetId: null, before: null, after: '{"email":"x@y.z"}' })]));
     const rows = await screen.findAllByTestId('audit-row');
     expect(rows.map((row) => row.getAttribute('data-action'))).toEqual(['USER_UPDATED', 'SIGN_IN_FAILED']);
-    expect(within(rows[1]!).getByText('No signed-in user')).toBeTruthy();
+    expect(within(rows[1]!).getByText('Refused sign-in')).toBeTruthy();
+    expect(within(rows[1]!).getByText('as x@y.z')).toBeTruthy();
     expect(screen.getByTestId('audit-count').textContent).toBe('2 entries');
   });
 

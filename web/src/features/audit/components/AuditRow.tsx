@@ -2,6 +2,7 @@ import { Fragment } from 'react';
 import { Icon } from '../../../shared/components/Icon';
 import { RelativeTime } from '../../../shared/components/RelativeTime';
 import type { AuditEntry } from '../audit-filters';
+import { jsonString } from '../audit-json';
 import { AuditEntryDetails } from './AuditEntryDetails';
 
 interface AuditRowProps {
@@ -31,7 +32,7 @@ export function AuditRow({ entry, isNew, expanded, now, onToggle }: AuditRowProp
               <span className="audit-row__sub">{entry.actor.email}</span>
             </>
           ) : (
-            <span className="audit-row__sub">No signed-in user</span>
+            <NoActor entry={entry} />
           )}
         </td>
         <td data-label="Action">
@@ -68,5 +69,17 @@ export function AuditRow({ entry, isNew, expanded, now, onToggle }: AuditRowProp
         </tr>
       ) : null}
     </Fragment>
+  );
+}
+
+/** No actor: a refused sign-in (with the email tried) or the system (a job, the bootstrap). */
+function NoActor({ entry }: { entry: AuditEntry }) {
+  if (entry.action !== 'SIGN_IN_FAILED') return <span className="audit-row__sub">System</span>;
+  const tried = jsonString(entry.after, 'email');
+  return (
+    <>
+      <span className="audit-row__actor audit-row__actor--refused">Refused sign-in</span>
+      {tried ? <span className="audit-row__sub">as {tried}</span> : null}
+    </>
   );
 }

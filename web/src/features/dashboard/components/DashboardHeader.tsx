@@ -31,17 +31,15 @@ export function DashboardHeader({ route, onNavigate }: DashboardHeaderProps) {
           </span>
           <span className="brand-name">LevelSync</span>
           <span className="topbar__divider" aria-hidden="true" />
-          {pages.length > 1 ? null : <span className="topbar__section">Integrity</span>}
         </div>
-        {pages.length > 1 ? (
-          <nav className="topnav" aria-label="Pages">
-            {pages.map((page) => (
-              <a key={page.route} className="topnav__link" href={routeHref(page.route)} aria-current={page.route === route ? 'page' : undefined} onClick={follow(page.route)}>
-                {page.label}
-              </a>
-            ))}
-          </nav>
-        ) : null}
+        {/* Every role has at least the integrity view: the way back from the password page. */}
+        <nav className="topnav" aria-label="Pages">
+          {pages.map((page) => (
+            <a key={page.route} className="topnav__link" href={routeHref(page.route)} aria-current={page.route === route ? 'page' : undefined} onClick={follow(page.route)}>
+              {page.label}
+            </a>
+          ))}
+        </nav>
         <div className="topbar__right">
           <ConnectionIndicator />
           <span className="topbar__user" title={session?.user.email}>
