@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const services = await createDomainServices(config.domain, orm, { events: runtime.bus, jobs: runtime.queue, logger });
   const admin = config.standalone.admin;
   if (admin.password) await withEntityManager(orm, () => services.users.ensureAdmin(admin.email, admin.password!));
-  const live = createApiLiveEvents(runtime.bus, services.health, orm);
+  const live = createApiLiveEvents(runtime.bus, services.health, orm, services.sessions);
   await runtime.bus.ready();
   const stopObserving = observeCheckRuns(runtime.bus);
   // The built dashboard, when present (the app image has it; the compose web entry serves it too).

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const services = await createDomainServices(config.domain, orm, { events: runtime.bus, jobs: runtime.queue, logger });
   const integrityWorker = await startWorkerFor(
     runtime,
-    { orm, runs: services.checkRuns, integrity: services.integrity, repairs: services.repairs, idempotencyRetention: services.idempotencyRetention },
+    { orm, runs: services.checkRuns, integrity: services.integrity, repairs: services.repairs, idempotencyRetention: services.idempotencyRetention, auditRetention: services.auditRetention },
     { schedules: config.domain.schedules, logger, name: env.WORKER_NAME, stepDelayMs: env.WORKER_STEP_DELAY_MS },
   );
   // Every worker runs a detector: one is the live incremental checker, the others stand by.

@@ -1,10 +1,15 @@
+import { AuditRetentionService } from './audit/audit-retention.service';
+import { AuditRepository } from './audit/audit.repository';
+import { AuditService } from './audit/audit.service';
 import { AuthService } from './auth/auth.service';
 import { PasswordHasher } from './auth/password-hasher';
+import { SessionsService } from './auth/sessions.service';
 import { TokenService } from './auth/token.service';
 import type { DomainConfig } from './config/domain-config';
 import type { Orm } from './database/database';
 import { NO_EVENT_PUBLISHER } from './events/no-event-publisher';
 import type { EventPublisher } from './events/topics';
+import { CheckRequestsService } from './integrity/check-requests.service';
 import { CheckRunLifecycle } from './integrity/check-run-lifecycle.service';
 import { CheckRunRepository } from './integrity/check-run.repository';
 import { ConsistencyScanRepository } from './integrity/consistency-scan.repository';
@@ -37,7 +42,15 @@ import { UsersService } from './users/users.service';
 export interface DomainServices {
   readonly levels: LevelTable;
   readonly tokens: TokenService;
+  /** Whether a token's session is alive (active account, current session version), cached per replica for seconds. */
+  readonly sessions: SessionsService;
   readonly auth: AuthService;
+  /** The append-only audit trail: entries recorded with the changes they describe, pages of it. */
+  readonly audit: AuditService;
+  /** Deletes audit entries past AUDIT_RETENTION_DAYS (called by the maintenance job). */
+  readonly auditRetention: AuditRetentionService;
+  /** "Check now" and "sync now" asked for by a person, audited. */
+  readonly checkRequests: CheckRequestsService;
   readonly users: UsersService;
   readonly progress: ProgressService;
   /** Purges idempotency records past their retention (called by the maintenance job). */
@@ -76,6 +89,9 @@ export async function createDomainServices(config: DomainConfig, orm: Orm, ports
   const hasher = new PasswordHasher();
   const userRepository = new UserRepository(orm);
   const tokens = new TokenService(config.jwt);
+  const auditEntries = new AuditRepository(orm);
+  const audit = new AuditService(orm, auditEntries, events, ports.logger);
+  const sessions = new SessionsService(orm, tokens, userRepository, events, config.sessionCheckSeconds, ports.logger);
   const levels = await LevelTable.load(orm);
   const checkRuns = new CheckRunRepository(orm);
   const repairRepository = new RepairRepository(orm);
@@ -88,15 +104,19 @@ export async function createDomainServices(config: DomainConfig, orm: Orm, ports
   return {
     levels,
     tokens,
-    auth: new AuthService(userRepository, hasher, tokens),
-    users: new UsersService(userRepository, hasher),
-    progress: new ProgressService(new ProgressRepository(orm), idempotency, userRepository),
+    sessions,
+    auth: new AuthService(userRepository, hasher, tokens, audit, sessions),
+    audit,
+    auditRetention: new AuditRetentionService(audit, auditEntries, config.auditRetentionDays),
+    checkRequests: new CheckRequestsService(lifecycle, audit),
+    users: new UsersService(userRepository, hasher, audit, sessions),
+    progress: new ProgressService(new ProgressRepository(orm), idempotency, userRepository, audit),
     idempotencyRetention: new IdempotencyRetentionService(orm, idempotency, config.idempotencyRetentionHours),
     events,
     jobs,
     checkRuns: lifecycle,
     integrity,
-    repairs: new RepairService(repairRepository, lifecycle, integrity, health, levels, events),
+    repairs: new RepairService(repairRepository, lifecycle, integrity, health, levels, events, audit),
     repairPreview: new RepairPreviewService(repairRepository, levels),
     health,
     integrityReads: new IntegrityReadService(new ViolationRepository(orm), checkRuns, repairRepository),

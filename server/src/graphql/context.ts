@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { TokenService } from '../domain/auth/token.service';
+import type { SessionsService } from '../domain/auth/sessions.service';
 import type { Viewer } from '../domain/auth/viewer';
 import type { User } from '../domain/users/user.entity';
 import type { UsersService } from '../domain/users/users.service';
@@ -19,9 +19,9 @@ export interface Loaders {
   readonly user: DataLoader<number, User | null>;
 }
 
-/** What building a context needs: the token check, and the user lookup behind the loaders. */
+/** What building a context needs: the token and session check, and the user lookup behind the loaders. */
 export interface ContextDependencies {
-  readonly tokens: Pick<TokenService, 'verify'>;
+  readonly sessions: Pick<SessionsService, 'authenticate'>;
   readonly users: Pick<UsersService, 'findMany'>;
 }
 
@@ -61,8 +61,8 @@ export function createGraphQLContexts(deps: ContextDependencies): GraphQLContext
           authFailure = 'The Authorization header must be "Bearer <token>".';
         } else {
           try {
-            const verified = await deps.tokens.verify(token);
-            viewer = { id: verified.id, role: verified.role };
+            const session = await deps.sessions.authenticate(token);
+            viewer = { id: session.id, role: session.role, mustChangePassword: session.mustChangePassword };
           } catch (error) {
             authFailure = (error as Error).message;
           }

@@ -1,4 +1,5 @@
 import type { NonEmptyArray } from 'type-graphql';
+import { AuditLogResolver } from './audit/audit-log.resolver';
 import { AuthResolver } from './auth/auth.resolver';
 import { CheckJobsResolver } from './integrity/check-jobs.resolver';
 import { CheckRunHistoryResolver } from './integrity/check-run-history.resolver';
@@ -19,6 +20,7 @@ import { UserResolver } from './users/user.resolver';
 export const RESOLVER_CLASSES: NonEmptyArray<Function> = [
   AuthResolver,
   UserResolver,
+  AuditLogResolver,
   ProgressResolver,
   SpecializationProgressResolver,
   CheckJobsResolver,

@@ -1,5 +1,6 @@
 import type { ContainerType } from 'type-graphql';
 import type { DomainServices } from '../domain/services';
+import { AuditLogResolver } from './audit/audit-log.resolver';
 import { AuthResolver } from './auth/auth.resolver';
 import { CheckJobsResolver } from './integrity/check-jobs.resolver';
 import { CheckRunHistoryResolver } from './integrity/check-run-history.resolver';
@@ -19,7 +20,7 @@ import { UserResolver } from './users/user.resolver';
 /** The domain services the resolvers call, all told; each resolver gets only its own through its constructor. */
 export type ResolverDependencies = Pick<
   DomainServices,
-  'auth' | 'users' | 'progress' | 'levels' | 'checkRuns' | 'health' | 'integrityReads' | 'repairs' | 'repairPreview' | 'jobs'
+  'auth' | 'users' | 'audit' | 'progress' | 'levels' | 'checkRequests' | 'health' | 'integrityReads' | 'repairs' | 'repairPreview' | 'jobs'
 >;
 
 /**
@@ -31,9 +32,10 @@ export function createResolverInstances(deps: ResolverDependencies): ContainerTy
   const instances: object[] = [
     new AuthResolver(deps.auth),
     new UserResolver(deps.users),
+    new AuditLogResolver(deps.audit),
     new ProgressResolver(deps.progress),
     new SpecializationProgressResolver(deps.levels),
-    new CheckJobsResolver(deps.checkRuns),
+    new CheckJobsResolver(deps.checkRequests),
     new LiveIntegrityResolver(),
     new LiveRepairsResolver(),
     new LiveViolationsResolver(),

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType, type PubSub } from 'type-graphql';
-import { authChecker } from './common/auth-checker';
 import './common/enums';
 import { convertDomainErrors } from './common/errors';
+import { guardRootFields } from './common/permission-guard';
 import { RESOLVER_CLASSES } from './resolver-classes';
 import { NO_RESOLVER_INSTANCES } from './resolver-instances';
 import { NO_LIVE_EVENTS } from './subscriptions/no-live-events';
@@ -18,10 +18,9 @@ export async function buildApiSchema(options: { resolvers?: ContainerType; pubSu
     resolvers: RESOLVER_CLASSES,
     container: options.resolvers ?? NO_RESOLVER_INSTANCES,
     validate: { forbidUnknownValues: true },
-    authChecker,
-    authMode: 'error',
     // Subscriptions need a pub/sub even where nothing is delivered (schema emission, query-only tests).
     pubSub: options.pubSub ?? NO_LIVE_EVENTS,
   });
-  return convertDomainErrors(schema);
+  // Who may run what: the permission table, enforced on the built schema (HTTP and WebSocket alike).
+  return guardRootFields(convertDomainErrors(schema));
 }

@@ -11,6 +11,7 @@ export function apiDependencies(config: AppConfig, orm: Orm, services: DomainSer
     rateLimitStore: config.process,
     orm,
     tokens: services.tokens,
+    sessions: services.sessions,
     users: services.users,
     resolvers: createResolverInstances(services),
     gauges: services,

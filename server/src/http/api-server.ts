@@ -2,6 +2,7 @@ import express from 'express';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ContainerType, PubSub } from 'type-graphql';
+import type { SessionsService } from '../domain/auth/sessions.service';
 import type { TokenService } from '../domain/auth/token.service';
 import type { Orm } from '../domain/database/database';
 import { pingDatabase } from '../domain/database/database-ping';
@@ -42,8 +43,10 @@ export interface ApiServerDependencies {
   readonly rateLimitStore: RateLimitStore;
   /** Each GraphQL operation runs in a fork of its EntityManager; `/readyz` pings its database. */
   readonly orm: Orm;
-  /** Reads the caller of each request (rate limits, contexts, WebSocket connections). */
+  /** Reads the caller of each request for the rate limits (a signed token is enough to key a budget). */
   readonly tokens: TokenService;
+  /** Whether a caller's session is alive (contexts, WebSocket connections), and when one ends. */
+  readonly sessions: SessionsService;
   /** The user lookup behind the per-request loaders. */
   readonly users: ContextDependencies['users'];
   /** One instance of each resolver class (graphql/resolver-instances.ts). */
@@ -62,7 +65,7 @@ export async function createApiServer(options: ApiServerDependencies & {
   dashboardDir?: string;
 }): Promise<ApiServer> {
   const { http, orm, tokens, logger } = options;
-  const contexts = createGraphQLContexts({ tokens, users: options.users });
+  const contexts = createGraphQLContexts({ sessions: options.sessions, users: options.users });
   const app = express();
   app.disable('x-powered-by');
   // res.send would hash every GraphQL answer for an ETag that no client revalidates (POSTs, no-store);
@@ -89,7 +92,7 @@ export async function createApiServer(options: ApiServerDependencies & {
     introspection: !http.production,
     logger,
   });
-  const ws = createGraphQLWebSocket({ schema, orm, tokens, contexts, httpServer, logger, guards });
+  const ws = createGraphQLWebSocket({ schema, orm, sessions: options.sessions, contexts, httpServer, logger, guards });
   ws.server.on('connection', (socket) => {
     websocketConnections.inc();
     socket.once('close', () => websocketConnections.dec());

@@ -3,7 +3,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { Server } from 'node:http';
 import { WebSocketServer } from 'ws';
 import type { Logger } from '../domain/logging/logger';
-import type { TokenService } from '../domain/auth/token.service';
+import type { SessionsService } from '../domain/auth/sessions.service';
 import type { Orm } from '../domain/database/database';
 import type { GraphQLContexts } from '../graphql/context';
 import { WebSocketConnectionAuth } from './websocket-connection-auth';
@@ -25,7 +25,7 @@ export interface GraphQLWebSocket {
 export function createGraphQLWebSocket(options: {
   schema: GraphQLSchema;
   orm: Orm;
-  tokens: TokenService;
+  sessions: SessionsService;
   contexts: GraphQLContexts;
   httpServer: Server;
   logger: Logger;
@@ -33,14 +33,14 @@ export function createGraphQLWebSocket(options: {
   guards: WebSocketGuards;
   path?: string;
 }): GraphQLWebSocket {
-  const { schema, orm, tokens, contexts, guards } = options;
+  const { schema, orm, sessions, contexts, guards } = options;
   const server = new WebSocketServer({
     server: options.httpServer,
     path: options.path ?? '/graphql',
     maxPayload: WS_MAX_PAYLOAD,
     verifyClient: guards.verifyClient,
   });
-  const auth = new WebSocketConnectionAuth(tokens, guards);
+  const auth = new WebSocketConnectionAuth(sessions, guards);
   const cleanup = useServer(
     {
       schema,

@@ -1,4 +1,5 @@
 import { execute, type ExecutionArgs } from 'graphql';
+import { randomUUID } from 'node:crypto';
 import type { ServerOptions } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import type { WebSocket } from 'ws';
@@ -66,7 +67,8 @@ export function createWebSocketExecution(options: {
   });
   return {
     context: async (ctx, id, payload) => {
-      const context = await contexts.create(ctx.connectionParams?.authorization, '');
+      // Each operation has a request id of its own (the audit trail names it), and the socket's client address.
+      const context = await contexts.create(ctx.connectionParams?.authorization, `ws-${randomUUID()}`, guards.addressOf(ctx.extra.request));
       const role = context.viewer?.role;
       origins.set(context, {
         socket: ctx.extra.socket,

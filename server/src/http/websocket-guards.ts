@@ -69,6 +69,11 @@ export class WebSocketGuards {
   };
 
   /** Counts an authenticated socket against its user; false when the user already has the maximum open. */
+  /** The client's address for an upgrade request, as the rate limits see it. */
+  addressOf(request: Parameters<AddressResolver>[0]): string {
+    return this.options.clientAddress(request);
+  }
+
   admit(socket: object, userId: number): boolean {
     const open = this.openPerUser.get(userId) ?? 0;
     if (open >= this.options.maxConnectionsPerUser) return false;

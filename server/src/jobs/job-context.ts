@@ -28,6 +28,8 @@ export interface JobContext {
   readonly integrity: IntegrityCheckRunner;
   readonly repairs: AutoSyncRunner;
   readonly idempotencyRetention: MaintenanceRunner;
+  /** Deletes audit entries past AUDIT_RETENTION_DAYS, auditing that it did; returns how many. */
+  readonly auditRetention: MaintenanceRunner;
   readonly logger: Logger;
   /** Called after each progress step; waits `WORKER_STEP_DELAY_MS` (0 outside tests of long checks). */
   pace(): Promise<void>;

@@ -7,7 +7,7 @@ import { startIntegrityWorker, type IntegrityWorker } from './integrity-worker';
 import { schedulesFor } from './schedules';
 
 /** The domain a worker's processors call: the ORM their jobs fork, the run lifecycle, and the services each job runs. */
-export type WorkerDependencies = Pick<JobContext, 'orm' | 'runs' | 'integrity' | 'repairs' | 'idempotencyRetention'>;
+export type WorkerDependencies = Pick<JobContext, 'orm' | 'runs' | 'integrity' | 'repairs' | 'idempotencyRetention' | 'auditRetention'>;
 
 /**
  * A worker consuming the runtime's queue: used by the workers process and by the all-in-one process
@@ -30,6 +30,7 @@ export function startWorkerFor(
       integrity: dependencies.integrity,
       repairs: dependencies.repairs,
       idempotencyRetention: dependencies.idempotencyRetention,
+      auditRetention: dependencies.auditRetention,
       logger: options.logger,
       pace: () => (delay > 0 ? sleep(delay) : Promise.resolve()),
     },

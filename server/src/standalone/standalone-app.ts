@@ -74,7 +74,7 @@ export async function startStandalone(config: AppConfig, logger: Logger, repoRoo
 
     const worker = await startWorkerFor(
       runtime,
-      { orm, runs: services.checkRuns, integrity: services.integrity, repairs: services.repairs, idempotencyRetention: services.idempotencyRetention },
+      { orm, runs: services.checkRuns, integrity: services.integrity, repairs: services.repairs, idempotencyRetention: services.idempotencyRetention, auditRetention: services.auditRetention },
       { schedules: config.domain.schedules, logger: logger.child({ component: 'worker' }), name: 'all-in-one' },
     );
     closers.push({ name: 'worker', close: () => worker.close() });
@@ -84,7 +84,7 @@ export async function startStandalone(config: AppConfig, logger: Logger, repoRoo
     // Every line about a job carries its id (the processors' own lines do too).
     worker.worker.on('active', (job) => logger.info({ jobId: job.id, job: job.name }, 'job started'));
     worker.worker.on('completed', (job) => logger.info({ jobId: job.id, job: job.name }, 'job completed'));
-    const live = createApiLiveEvents(runtime.bus, services.health, orm);
+    const live = createApiLiveEvents(runtime.bus, services.health, orm, services.sessions);
     closers.push({ name: 'live events', close: async () => live.stop() });
     await runtime.bus.ready();
 

@@ -28,7 +28,7 @@ describe('TokenService verified-token cache', () => {
     const { tokens } = serviceAt();
     const { accessToken, expiresAt } = await tokens.issue({ id: 42, role: 'ADMIN' });
     const first = await tokens.verify(accessToken);
-    expect(first).toEqual({ id: 42, role: 'ADMIN', expiresAt });
+    expect(first).toEqual({ id: 42, role: 'ADMIN', sessionVersion: 0, expiresAt });
     expect(tokens.cachedTokens).toBe(1);
     expect(await tokens.verify(accessToken)).toEqual(first);
     expect(tokens.cachedTokens).toBe(1);

@@ -1,3 +1,4 @@
+import { actorOrigin } from '../../src/domain/audit/audit.types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Specialization } from '../../src/domain/shared/specialization';
 import {
@@ -177,9 +178,9 @@ describe('auto-sync', () => {
       const outcomes = await Promise.allSettled(
         ids.flatMap((id) => [
           domain.services.progress.update(admin, { studentId: String(id), specialization: 'INTERNSHIP', xpChange: 1000 }),
-          domain.services.repairs.resyncLicense(admin, String(id), 'INTERNSHIP'),
+          domain.services.repairs.resyncLicense(actorOrigin(admin.id), String(id), 'INTERNSHIP'),
           domain.services.progress.update(admin, { studentId: String(id), specialization: 'INTERNSHIP', xpChange: 1000 }),
-          domain.services.repairs.resyncLicense(admin, String(id), 'INTERNSHIP'),
+          domain.services.repairs.resyncLicense(actorOrigin(admin.id), String(id), 'INTERNSHIP'),
         ]),
       );
       const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as { code?: string; details?: { reason?: string } }] : []));

@@ -1,3 +1,4 @@
+import { actorOrigin } from '../../src/domain/audit/audit.types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../src/domain/auth/viewer';
 import { TOPICS } from '../../src/domain/events/topics';
@@ -23,7 +24,7 @@ describe('repair events', () => {
     const [violation] = await violationsOf(domain, student);
     domain.events.length = 0;
 
-    const repair = await domain.services.repairs.resyncLicense(admin, String(student), 'PLAYER');
+    const repair = await domain.services.repairs.resyncLicense(actorOrigin(admin.id), String(student), 'PLAYER');
     expect(repairEvents()).toEqual([
       { trigger: 'MANUAL', actorId: admin.id, jobId: null, repairs: [repair], resolvedViolationIds: [violation!.id], madeAt: expect.any(Date) },
     ]);
@@ -40,13 +41,13 @@ describe('repair events', () => {
     await domain.sql('update licenses set current_level = 2, max_achieved_level = 2 where user_id = ?', [student]); // fixed meanwhile
     domain.events.length = 0;
 
-    await expect(domain.services.repairs.resyncLicense(admin, String(student), 'PLAYER')).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(domain.services.repairs.resyncLicense(actorOrigin(admin.id), String(student), 'PLAYER')).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(repairEvents()).toEqual([
       { trigger: 'MANUAL', actorId: admin.id, jobId: null, repairs: [], resolvedViolationIds: [violation!.id], madeAt: expect.any(Date) },
     ]);
 
     domain.events.length = 0;
-    await expect(domain.services.repairs.resyncLicense(admin, String(student), 'PLAYER')).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(domain.services.repairs.resyncLicense(actorOrigin(admin.id), String(student), 'PLAYER')).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(repairEvents()).toEqual([]);
   });
 

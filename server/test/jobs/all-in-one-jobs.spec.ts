@@ -41,10 +41,10 @@ describe('when API and worker share one process without Redis', () => {
     const services = await createDomainServices(config.domain, orm, { events: runtime.bus, jobs: runtime.queue });
     worker = await startWorkerFor(
       runtime,
-      { orm, runs: services.checkRuns, integrity: services.integrity, repairs: services.repairs, idempotencyRetention: services.idempotencyRetention },
+      { orm, runs: services.checkRuns, integrity: services.integrity, repairs: services.repairs, idempotencyRetention: services.idempotencyRetention, auditRetention: services.auditRetention },
       { schedules: config.domain.schedules, logger },
     );
-    const live = createApiLiveEvents(runtime.bus, services.health, orm);
+    const live = createApiLiveEvents(runtime.bus, services.health, orm, services.sessions);
     api = await createApiServer({ ...apiDependencies(config, orm, services), logger, pubSub: live.pubSub });
     port = await api.listen(0, '127.0.0.1');
     // The check's scheduler fires at boot (auto-sync's waits an interval): start from a quiet queue.

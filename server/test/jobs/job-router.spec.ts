@@ -20,6 +20,7 @@ const context: JobContext = {
       return 7;
     },
   },
+  auditRetention: { purgeExpired: async () => 0 },
   logger: createLogger('silent', 'test'),
   pace: async () => undefined,
 };
@@ -37,7 +38,7 @@ describe('the job router', () => {
   it('sends a maintenance job to the idempotency purge, without touching the run ledger', async () => {
     const route = createJobRouter(context);
     const job = { id: 'repeat:maintenance:1', name: JOBS.MAINTENANCE, data: { task: 'purge-expired-idempotency-records' } } as Job<QueueJobData>;
-    expect(await route(job)).toEqual({ purgedIdempotencyRecords: 7 });
+    expect(await route(job)).toEqual({ purgedIdempotencyRecords: 7, purgedAuditEntries: 0 });
     expect(purges).toHaveLength(1);
   });
 });

@@ -1,3 +1,4 @@
+import { actorOrigin } from '../../src/domain/audit/audit.types';
 import { Client } from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/app-config';
@@ -134,7 +135,7 @@ describe('change capture', () => {
       await sql(`update licenses set current_level = 3, max_achieved_level = 3 where user_id = $1`, [id]);
       await sql(`insert into violations (student_id, specialization, type, progress_level, license_level) values ($1, 'PLAYER', 'LEVEL_MISMATCH', 1, 3)`, [id]);
       await sql('delete from pair_changes');
-      await services.repairs.resyncLicense(ADMIN, String(id), 'PLAYER');
+      await services.repairs.resyncLicense(actorOrigin(ADMIN.id), String(id), 'PLAYER');
       expect(await sql('select current_level from licenses where user_id = $1', [id])).toEqual([{ current_level: 1 }]);
       expect(await changes()).toEqual([]);
     });

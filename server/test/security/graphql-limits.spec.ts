@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parse, print, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as dashboard from '../../../web/src/generated/graphql';
-import { MAX_PAGE_SIZE } from '../../src/domain/integrity/integrity-read.service';
+import { MAX_PAGE_SIZE } from '../../src/domain/database/keyset-page';
 import { GRAPHQL_LIMITS, LIMITED_PARSE_OPTIONS, limitValidationRules } from '../../src/graphql/common/limits';
 import { documentCost } from '../../src/graphql/common/query-cost';
 import { buildApiSchema } from '../../src/graphql/schema';

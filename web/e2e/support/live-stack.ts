@@ -64,7 +64,7 @@ export async function startLiveStack(workerEnv: Record<string, string> = {}, api
   const runtime = createJobsRuntime(config.process, logger);
   const services = await createDomainServices(config.domain, orm, { events: runtime.bus, jobs: runtime.queue });
   await withEntityManager(orm, () => services.users.ensureAdmin(ADMIN_EMAIL, ADMIN_PASSWORD));
-  const live = createApiLiveEvents(runtime.bus, services.health, orm);
+  const live = createApiLiveEvents(runtime.bus, services.health, orm, services.sessions);
   await runtime.bus.ready();
   const api = await createApiServer({ ...apiDependencies(config, orm, services), logger, pubSub: live.pubSub, dashboardDir });
   const port = await api.listen(0, '127.0.0.1');

@@ -14,7 +14,13 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        fullName\n        role\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  query AuditActors($search: String) {\n    users(first: 100, search: $search) {\n      edges {\n        node {\n          id\n          email\n          fullName\n        }\n      }\n    }\n  }\n": typeof types.AuditActorsDocument,
+    "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    at\n    action\n    actor {\n      id\n      email\n      fullName\n    }\n    targetType\n    targetId\n    before\n    after\n    clientAddress\n    requestId\n  }\n": typeof types.AuditEntryFieldsFragmentDoc,
+    "\n  subscription AuditLogAppended {\n    auditLogAppended {\n      ...AuditEntryFields\n    }\n  }\n": typeof types.AuditLogAppendedDocument,
+    "\n  query AuditLog($first: Int, $after: String, $filter: AuditLogFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...AuditEntryFields\n        }\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        fullName\n        role\n        mustChangePassword\n        permissions\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  subscription CheckRunUpdated {\n    checkRunUpdated {\n      ...CheckRunFields\n    }\n  }\n": typeof types.CheckRunUpdatedDocument,
     "\n  fragment CheckRunFields on CheckRun {\n    id\n    trigger\n    state\n    progress\n    queuedAt\n    startedAt\n    finishedAt\n    durationMs\n    pairsChecked\n    inconsistent\n    consistencyRate\n    healthState\n    error\n  }\n": typeof types.CheckRunFieldsFragmentDoc,
     "\n  mutation RunHealthCheck {\n    runHealthCheck {\n      ...CheckRunFields\n    }\n  }\n": typeof types.RunHealthCheckDocument,
@@ -27,13 +33,24 @@ type Documents = {
     "\n  query RecentRepairs($first: Int!) {\n    repairs(first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          trigger\n          action\n          specialization\n          createdAt\n          before\n          after\n          jobId\n          student {\n            id\n            fullName\n          }\n          actor {\n            id\n            fullName\n          }\n        }\n      }\n    }\n  }\n": typeof types.RecentRepairsDocument,
     "\n  subscription RepairsMade {\n    repairsMade {\n      trigger\n      madeAt\n      resolvedViolationIds\n      repairs {\n        id\n      }\n    }\n  }\n": typeof types.RepairsMadeDocument,
     "\n  query SystemInfo {\n    systemInfo {\n      version\n      uptimeSeconds\n      workersOnline\n      queueDepth\n      lastCheckAt\n      nextScheduledAt\n    }\n  }\n": typeof types.SystemInfoDocument,
+    "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      initialPassword\n      user {\n        ...UserFields\n      }\n    }\n  }\n": typeof types.InviteUserDocument,
+    "\n  mutation ResetPassword($userId: ID!) {\n    resetPassword(userId: $userId)\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserFields\n    }\n  }\n": typeof types.UpdateUserDocument,
+    "\n  fragment UserFields on User {\n    id\n    email\n    fullName\n    role\n    isActive\n  }\n": typeof types.UserFieldsFragmentDoc,
+    "\n  query Users($first: Int, $after: String, $search: String) {\n    users(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...UserFields\n        }\n      }\n    }\n  }\n": typeof types.UsersDocument,
     "\n  query RepairPreview($studentId: ID!, $specialization: Specialization!) {\n    repairPreview(studentId: $studentId, specialization: $specialization) {\n      studentId\n      specialization\n      alreadyConsistent\n      action\n      violationType\n      progress\n      license\n      changes {\n        field\n        before\n        after\n        changed\n      }\n    }\n  }\n": typeof types.RepairPreviewDocument,
     "\n  mutation ResyncLicense($studentId: ID!, $specialization: Specialization!) {\n    resyncLicense(studentId: $studentId, specialization: $specialization) {\n      id\n    }\n  }\n": typeof types.ResyncLicenseDocument,
     "\n  fragment ViolationFields on Violation {\n    id\n    type\n    specialization\n    progressLevel\n    licenseLevel\n    totalXp\n    firstSeenAt\n    lastSeenAt\n    resolvedAt\n    student {\n      id\n      fullName\n      email\n    }\n  }\n": typeof types.ViolationFieldsFragmentDoc,
     "\n  query Violations($first: Int, $after: String, $last: Int, $before: String, $filter: ViolationFilter) {\n    violations(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ViolationFields\n        }\n      }\n    }\n  }\n": typeof types.ViolationsDocument,
 };
 const documents: Documents = {
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        fullName\n        role\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  query AuditActors($search: String) {\n    users(first: 100, search: $search) {\n      edges {\n        node {\n          id\n          email\n          fullName\n        }\n      }\n    }\n  }\n": types.AuditActorsDocument,
+    "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    at\n    action\n    actor {\n      id\n      email\n      fullName\n    }\n    targetType\n    targetId\n    before\n    after\n    clientAddress\n    requestId\n  }\n": types.AuditEntryFieldsFragmentDoc,
+    "\n  subscription AuditLogAppended {\n    auditLogAppended {\n      ...AuditEntryFields\n    }\n  }\n": types.AuditLogAppendedDocument,
+    "\n  query AuditLog($first: Int, $after: String, $filter: AuditLogFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...AuditEntryFields\n        }\n      }\n    }\n  }\n": types.AuditLogDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        fullName\n        role\n        mustChangePassword\n        permissions\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  subscription CheckRunUpdated {\n    checkRunUpdated {\n      ...CheckRunFields\n    }\n  }\n": types.CheckRunUpdatedDocument,
     "\n  fragment CheckRunFields on CheckRun {\n    id\n    trigger\n    state\n    progress\n    queuedAt\n    startedAt\n    finishedAt\n    durationMs\n    pairsChecked\n    inconsistent\n    consistencyRate\n    healthState\n    error\n  }\n": types.CheckRunFieldsFragmentDoc,
     "\n  mutation RunHealthCheck {\n    runHealthCheck {\n      ...CheckRunFields\n    }\n  }\n": types.RunHealthCheckDocument,
@@ -46,6 +63,11 @@ const documents: Documents = {
     "\n  query RecentRepairs($first: Int!) {\n    repairs(first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          trigger\n          action\n          specialization\n          createdAt\n          before\n          after\n          jobId\n          student {\n            id\n            fullName\n          }\n          actor {\n            id\n            fullName\n          }\n        }\n      }\n    }\n  }\n": types.RecentRepairsDocument,
     "\n  subscription RepairsMade {\n    repairsMade {\n      trigger\n      madeAt\n      resolvedViolationIds\n      repairs {\n        id\n      }\n    }\n  }\n": types.RepairsMadeDocument,
     "\n  query SystemInfo {\n    systemInfo {\n      version\n      uptimeSeconds\n      workersOnline\n      queueDepth\n      lastCheckAt\n      nextScheduledAt\n    }\n  }\n": types.SystemInfoDocument,
+    "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      initialPassword\n      user {\n        ...UserFields\n      }\n    }\n  }\n": types.InviteUserDocument,
+    "\n  mutation ResetPassword($userId: ID!) {\n    resetPassword(userId: $userId)\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserFields\n    }\n  }\n": types.UpdateUserDocument,
+    "\n  fragment UserFields on User {\n    id\n    email\n    fullName\n    role\n    isActive\n  }\n": types.UserFieldsFragmentDoc,
+    "\n  query Users($first: Int, $after: String, $search: String) {\n    users(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...UserFields\n        }\n      }\n    }\n  }\n": types.UsersDocument,
     "\n  query RepairPreview($studentId: ID!, $specialization: Specialization!) {\n    repairPreview(studentId: $studentId, specialization: $specialization) {\n      studentId\n      specialization\n      alreadyConsistent\n      action\n      violationType\n      progress\n      license\n      changes {\n        field\n        before\n        after\n        changed\n      }\n    }\n  }\n": types.RepairPreviewDocument,
     "\n  mutation ResyncLicense($studentId: ID!, $specialization: Specialization!) {\n    resyncLicense(studentId: $studentId, specialization: $specialization) {\n      id\n    }\n  }\n": types.ResyncLicenseDocument,
     "\n  fragment ViolationFields on Violation {\n    id\n    type\n    specialization\n    progressLevel\n    licenseLevel\n    totalXp\n    firstSeenAt\n    lastSeenAt\n    resolvedAt\n    student {\n      id\n      fullName\n      email\n    }\n  }\n": types.ViolationFieldsFragmentDoc,
@@ -69,7 +91,31 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        fullName\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        fullName\n        role\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query AuditActors($search: String) {\n    users(first: 100, search: $search) {\n      edges {\n        node {\n          id\n          email\n          fullName\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditActors($search: String) {\n    users(first: 100, search: $search) {\n      edges {\n        node {\n          id\n          email\n          fullName\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    at\n    action\n    actor {\n      id\n      email\n      fullName\n    }\n    targetType\n    targetId\n    before\n    after\n    clientAddress\n    requestId\n  }\n"): (typeof documents)["\n  fragment AuditEntryFields on AuditEntry {\n    id\n    at\n    action\n    actor {\n      id\n      email\n      fullName\n    }\n    targetType\n    targetId\n    before\n    after\n    clientAddress\n    requestId\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AuditLogAppended {\n    auditLogAppended {\n      ...AuditEntryFields\n    }\n  }\n"): (typeof documents)["\n  subscription AuditLogAppended {\n    auditLogAppended {\n      ...AuditEntryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($first: Int, $after: String, $filter: AuditLogFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...AuditEntryFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($first: Int, $after: String, $filter: AuditLogFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...AuditEntryFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        fullName\n        role\n        mustChangePassword\n        permissions\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        fullName\n        role\n        mustChangePassword\n        permissions\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -118,6 +164,26 @@ export function graphql(source: "\n  subscription RepairsMade {\n    repairsMade
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SystemInfo {\n    systemInfo {\n      version\n      uptimeSeconds\n      workersOnline\n      queueDepth\n      lastCheckAt\n      nextScheduledAt\n    }\n  }\n"): (typeof documents)["\n  query SystemInfo {\n    systemInfo {\n      version\n      uptimeSeconds\n      workersOnline\n      queueDepth\n      lastCheckAt\n      nextScheduledAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      initialPassword\n      user {\n        ...UserFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      initialPassword\n      user {\n        ...UserFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($userId: ID!) {\n    resetPassword(userId: $userId)\n  }\n"): (typeof documents)["\n  mutation ResetPassword($userId: ID!) {\n    resetPassword(userId: $userId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserFields on User {\n    id\n    email\n    fullName\n    role\n    isActive\n  }\n"): (typeof documents)["\n  fragment UserFields on User {\n    id\n    email\n    fullName\n    role\n    isActive\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Users($first: Int, $after: String, $search: String) {\n    users(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...UserFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Users($first: Int, $after: String, $search: String) {\n    users(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...UserFields\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

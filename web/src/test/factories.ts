@@ -1,4 +1,5 @@
-import type { CheckRunFieldsFragment, RepairPreviewQuery, ViolationFieldsFragment } from '../generated/graphql';
+import type { Session } from '../features/auth/session';
+import type { AuditEntryFieldsFragment, CheckRunFieldsFragment, RepairPreviewQuery, UserFieldsFragment, ViolationFieldsFragment } from '../generated/graphql';
 
 let sequence = 0;
 
@@ -55,5 +56,35 @@ export function aRepairPreview(overrides: Partial<NonNullable<RepairPreviewQuery
       { field: 'LICENSE_MAX_ACHIEVED_LEVEL', before: 2, after: 4, changed: true },
     ],
     ...overrides,
+  };
+}
+
+export function aUser(overrides: Partial<UserFieldsFragment> = {}): UserFieldsFragment {
+  sequence += 1;
+  return { id: String(sequence), email: `user${sequence}@levelsync.test`, fullName: `User ${sequence}`, role: 'VIEWER', isActive: true, ...overrides };
+}
+
+export function anAuditEntry(overrides: Partial<AuditEntryFieldsFragment> = {}): AuditEntryFieldsFragment {
+  sequence += 1;
+  return {
+    id: String(sequence),
+    at: new Date(Date.now() - 60_000).toISOString(),
+    action: 'USER_UPDATED',
+    actor: { id: '1', email: 'ada@levelsync.test', fullName: 'Ada Admin' },
+    targetType: 'User',
+    targetId: '42',
+    before: '{"role":"VIEWER"}',
+    after: '{"role":"OPERATOR"}',
+    clientAddress: '127.0.0.1',
+    requestId: `req-${sequence}`,
+    ...overrides,
+  };
+}
+
+export function aSession(user: Partial<Session['user']> = {}): Session {
+  return {
+    accessToken: 'token-1',
+    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    user: { id: '1', email: 'ada@levelsync.test', fullName: 'Ada Admin', role: 'ADMIN', mustChangePassword: false, permissions: ['Query.users', 'Query.auditLog'], ...user },
   };
 }

@@ -8,7 +8,7 @@ import { RefreshBus } from '../features/connection/refresh-bus';
 type Json = Record<string, unknown>;
 export interface FakeResponse {
   status?: number;
-  body: { data?: Json | null; errors?: Array<{ message: string; extensions?: Json }> };
+  body: { data?: Json | null; errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Json }> };
 }
 type Answer = (operationName: string, variables: Json) => FakeResponse | Promise<FakeResponse>;
 interface Sink {

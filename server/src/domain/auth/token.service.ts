@@ -2,7 +2,6 @@ import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { JwtConfig } from '../config/domain-config';
 import { unauthenticated } from '../errors/domain-error';
 import { ROLES, type Role } from '../shared/specialization';
-import type { Viewer } from './viewer';
 
 const ALGORITHM = 'HS256';
 const CLOCK_TOLERANCE_SECONDS = 5;
@@ -21,9 +20,26 @@ export interface TokenServiceOptions {
   cacheSize?: number;
 }
 
-interface VerifiedToken {
+/** What a token is issued for: the user, and the session version of their row at sign-in. */
+export interface TokenSubject {
   readonly id: number;
   readonly role: Role;
+  /** `users.session_version` when issued (0 when omitted): a raised version revokes the token (sessions.service.ts). */
+  readonly sessionVersion?: number;
+}
+
+/** A token that passed every check: its subject, and when it expires. */
+export interface VerifiedToken {
+  readonly id: number;
+  readonly role: Role;
+  readonly sessionVersion: number;
+  readonly expiresAt: Date;
+}
+
+interface RememberedToken {
+  readonly id: number;
+  readonly role: Role;
+  readonly sessionVersion: number;
   /** The `exp` claim, in seconds since the epoch. */
   readonly exp: number;
 }
@@ -44,7 +60,7 @@ export class TokenService {
   private readonly now: () => number;
   private readonly cacheSize: number;
   /** Insertion-ordered: a hit moves the entry to the end, eviction takes from the front. */
-  private readonly verified = new Map<string, VerifiedToken>();
+  private readonly verified = new Map<string, RememberedToken>();
 
   constructor(
     private readonly config: JwtConfig,
@@ -55,12 +71,12 @@ export class TokenService {
     this.cacheSize = Math.max(0, Math.floor(options.cacheSize ?? DEFAULT_VERIFIED_TOKEN_CACHE_SIZE));
   }
 
-  async issue(viewer: Viewer, now = new Date(this.now())): Promise<IssuedToken> {
+  async issue(subject: TokenSubject, now = new Date(this.now())): Promise<IssuedToken> {
     const issuedAt = Math.floor(now.getTime() / 1000);
     const expiresAt = issuedAt + this.config.ttlMinutes * 60;
-    const accessToken = await new SignJWT({ role: viewer.role })
+    const accessToken = await new SignJWT({ role: subject.role, sv: subject.sessionVersion ?? 0 })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
-      .setSubject(String(viewer.id))
+      .setSubject(String(subject.id))
       .setIssuer(this.config.issuer)
       .setAudience(this.config.audience)
       .setIssuedAt(issuedAt)
@@ -70,18 +86,18 @@ export class TokenService {
   }
 
   /** Returns the viewer, or throws UNAUTHENTICATED with a reason a person can act on. */
-  async verify(token: string): Promise<Viewer & { expiresAt: Date }> {
+  async verify(token: string): Promise<VerifiedToken> {
     const cached = this.verified.get(token);
     if (cached) {
       this.verified.delete(token);
       // jose's rule: expired once exp <= now - tolerance, in whole seconds.
       if (cached.exp <= Math.floor(this.now() / 1000) - CLOCK_TOLERANCE_SECONDS) throw unauthenticated(EXPIRED);
       this.verified.set(token, cached);
-      return { id: cached.id, role: cached.role, expiresAt: new Date(cached.exp * 1000) };
+      return { id: cached.id, role: cached.role, sessionVersion: cached.sessionVersion, expiresAt: new Date(cached.exp * 1000) };
     }
     const verified = await this.verifyFully(token);
     this.remember(token, verified);
-    return { id: verified.id, role: verified.role, expiresAt: new Date(verified.exp * 1000) };
+    return { id: verified.id, role: verified.role, sessionVersion: verified.sessionVersion, expiresAt: new Date(verified.exp * 1000) };
   }
 
   /** How many verified tokens are remembered (for tests and diagnostics). */
@@ -89,7 +105,7 @@ export class TokenService {
     return this.verified.size;
   }
 
-  private async verifyFully(token: string): Promise<VerifiedToken> {
+  private async verifyFully(token: string): Promise<RememberedToken> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: [ALGORITHM],
@@ -101,8 +117,12 @@ export class TokenService {
       });
       const id = Number(payload.sub);
       const role = payload.role as Role;
-      if (!Number.isSafeInteger(id) || id <= 0 || !ROLES.includes(role)) throw unauthenticated('The access token is malformed.');
-      return { id, role, exp: payload.exp as number };
+      // Tokens issued before session versions existed carry none: version 0, the column's default.
+      const sessionVersion = payload.sv ?? 0;
+      if (!Number.isSafeInteger(id) || id <= 0 || !ROLES.includes(role) || !Number.isSafeInteger(sessionVersion)) {
+        throw unauthenticated('The access token is malformed.');
+      }
+      return { id, role, sessionVersion: sessionVersion as number, exp: payload.exp as number };
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated(EXPIRED);
       if (error instanceof Error && error.name === 'DomainError') throw error;
@@ -110,7 +130,7 @@ export class TokenService {
     }
   }
 
-  private remember(token: string, verified: VerifiedToken): void {
+  private remember(token: string, verified: RememberedToken): void {
     if (this.cacheSize === 0) return;
     while (this.verified.size >= this.cacheSize) {
       const oldest = this.verified.keys().next().value as string;

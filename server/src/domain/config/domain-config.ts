@@ -14,6 +14,10 @@ export const DOMAIN_ENV = {
   AUTO_SYNC_INTERVAL_HOURS: positiveInt(6),
   // How long a retried updateProgress replays its stored result; a year at most.
   IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().int().min(1).max(8760).default(24),
+  // How long each API replica trusts its last read of a user's session (revocations are pushed at once besides).
+  SESSION_CHECK_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
+  // Audit entries older than this are deleted by the hourly maintenance job (which audits that it did).
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
   HEALTHY_THRESHOLD: ratio(0.99),
   DEGRADED_THRESHOLD: ratio(0.95),
 };
@@ -44,6 +48,10 @@ export interface DomainConfig {
   /** Idempotency records older than this are purged by the hourly maintenance job. */
   readonly idempotencyRetentionHours: number;
   readonly schedules: ScheduleConfig;
+  /** Seconds a replica trusts its last read of a user's session row (0: read it on every request). */
+  readonly sessionCheckSeconds: number;
+  /** Audit entries older than this many days are deleted by the maintenance job. */
+  readonly auditRetentionDays: number;
 }
 
 /** A problem with one variable, as the loader reports it. */
@@ -64,5 +72,7 @@ export function domainConfigFrom(env: DomainEnv): DomainConfig {
     health: { healthyThreshold: env.HEALTHY_THRESHOLD, degradedThreshold: env.DEGRADED_THRESHOLD },
     idempotencyRetentionHours: env.IDEMPOTENCY_RETENTION_HOURS,
     schedules: { healthCheckIntervalMinutes: env.HEALTH_CHECK_INTERVAL_MINUTES, autoSyncIntervalHours: env.AUTO_SYNC_INTERVAL_HOURS },
+    sessionCheckSeconds: env.SESSION_CHECK_SECONDS,
+    auditRetentionDays: env.AUDIT_RETENTION_DAYS,
   };
 }

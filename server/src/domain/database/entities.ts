@@ -1,3 +1,4 @@
+import { AuditEntry } from '../audit/audit-entry.entity';
 import { CheckRun } from '../integrity/check-run.entity';
 import { Repair } from '../integrity/repair.entity';
 import { Violation } from '../integrity/violation.entity';
@@ -9,4 +10,4 @@ import { SpecializationProgress } from '../progress/specialization-progress.enti
 import { User } from '../users/user.entity';
 
 /** Every table of the schema, each described once by its entity (the migrations' snapshot is made from these). */
-export const ENTITIES = [User, SpecializationLevel, SpecializationProgress, License, IdempotencyRecord, CheckRun, Violation, Repair, PairChange];
+export const ENTITIES = [User, SpecializationLevel, SpecializationProgress, License, IdempotencyRecord, CheckRun, Violation, Repair, PairChange, AuditEntry];

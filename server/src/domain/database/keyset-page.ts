@@ -11,7 +11,13 @@
  * `after: c` is true exactly when a row still sits at or above c — the rows that
  * `last`/`before: startCursor` would return — and the same, mirrored, for `hasNextPage`.
  */
+import { badInput } from '../errors/domain-error';
+
 export type PageDirection = 'forward' | 'backward';
+
+export const MAX_PAGE_SIZE = 100;
+/** Rows per page when a client names neither `first` nor `last`. */
+export const DEFAULT_PAGE_SIZE = 50;
 
 export interface KeysetPage {
   direction: PageDirection;
@@ -48,4 +54,13 @@ export async function keysetPage<T>(page: KeysetPage, fetch: KeysetFetch<T>): Pr
   if (!forward) rows.reverse();
   const probed = probe.length > 0;
   return forward ? { rows, hasNextPage: more, hasPreviousPage: probed } : { rows, hasNextPage: probed, hasPreviousPage: more };
+}
+
+/** The page, once its size is within 1..MAX_PAGE_SIZE (BAD_USER_INPUT naming `first` or `last` otherwise). */
+export function checkPageSize(page: KeysetPage): KeysetPage {
+  if (!Number.isInteger(page.size) || page.size < 1 || page.size > MAX_PAGE_SIZE) {
+    const field = page.direction === 'forward' ? 'first' : 'last';
+    throw badInput(`${field} must be a whole number from 1 to ${MAX_PAGE_SIZE}`, { field });
+  }
+  return page;
 }

@@ -1,3 +1,4 @@
+import type { AuditEntrySnapshot } from '../audit/audit.types';
 import type { CheckRunSnapshot, HealthStatusSnapshot } from '../integrity/integrity.types';
 import type { RepairBatchSnapshot } from '../integrity/repair.types';
 import type { ViolationChangeSnapshot } from '../live/live-detection.types';
@@ -13,6 +14,14 @@ export const TOPICS = {
   REPAIRS_MADE: 'REPAIRS_MADE',
   /** Violations the incremental checker just opened or resolved: a delta, not a state. */
   VIOLATIONS_CHANGED: 'VIOLATIONS_CHANGED',
+  /** An audit entry just committed: a delta. */
+  AUDIT_LOG_APPENDED: 'AUDIT_LOG_APPENDED',
+  /**
+   * A user's sessions changed (deactivated, role changed, password reset or changed): every API
+   * replica forgets its cached check of the user and closes their WebSockets whose tokens predate
+   * `sessionVersion`.
+   */
+  USER_SESSIONS_REVOKED: 'USER_SESSIONS_REVOKED',
 } as const;
 
 export interface TopicPayloads {
@@ -20,6 +29,8 @@ export interface TopicPayloads {
   [TOPICS.HEALTH_STATUS_CHANGED]: HealthStatusSnapshot;
   [TOPICS.REPAIRS_MADE]: RepairBatchSnapshot;
   [TOPICS.VIOLATIONS_CHANGED]: ViolationChangeSnapshot;
+  [TOPICS.AUDIT_LOG_APPENDED]: AuditEntrySnapshot;
+  [TOPICS.USER_SESSIONS_REVOKED]: { userId: number; sessionVersion: number };
 }
 
 export type Topic = keyof TopicPayloads;
@@ -29,7 +40,7 @@ export type Topic = keyof TopicPayloads;
  * misses one is told (its subscription ends with an error) instead of silently dropping it. The
  * others carry a whole state each, where the newest is all a subscriber needs.
  */
-export const DELTA_TOPICS: ReadonlySet<Topic> = new Set<Topic>([TOPICS.REPAIRS_MADE, TOPICS.VIOLATIONS_CHANGED]);
+export const DELTA_TOPICS: ReadonlySet<Topic> = new Set<Topic>([TOPICS.REPAIRS_MADE, TOPICS.VIOLATIONS_CHANGED, TOPICS.AUDIT_LOG_APPENDED]);
 
 /** Port the domain publishes through; implemented over Redis pub/sub, or in-process in the all-in-one mode. */
 export interface EventPublisher {

@@ -1,12 +1,7 @@
-import type { KeysetPage } from '../database/keyset-page';
-import { badInput } from '../errors/domain-error';
+import { checkPageSize as checkSize, type KeysetPage } from '../database/keyset-page';
 import type { CheckRunPage, CheckRunRepository } from './check-run.repository';
 import type { RepairPage, RepairRepository } from './repair.repository';
 import type { ViolationPage, ViolationQuery, ViolationRepository } from './violation.repository';
-
-export const MAX_PAGE_SIZE = 100;
-/** Rows per page when a client names neither `first` nor `last`. */
-export const DEFAULT_PAGE_SIZE = 50;
 
 /** A keyset page, newest first: forward (`first`/`after`) or backward (`last`/`before`). */
 export type PageRequest = KeysetPage;
@@ -33,12 +28,4 @@ export class IntegrityReadService {
     const result = await this.repairsRepo.page(checkSize(page), studentId);
     return { ...result, totalCount: () => this.repairsRepo.count(studentId) };
   }
-}
-
-function checkSize(page: PageRequest): PageRequest {
-  if (!Number.isInteger(page.size) || page.size < 1 || page.size > MAX_PAGE_SIZE) {
-    const field = page.direction === 'forward' ? 'first' : 'last';
-    throw badInput(`${field} must be a whole number from 1 to ${MAX_PAGE_SIZE}`, { field });
-  }
-  return page;
 }

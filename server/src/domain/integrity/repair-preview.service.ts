@@ -1,5 +1,3 @@
-import type { Viewer } from '../auth/viewer';
-import { forbidden } from '../errors/domain-error';
 import type { LevelTable } from '../levels/level-table';
 import { checkSpecialization } from '../progress/progress.service';
 import { parseId } from '../shared/ids';
@@ -51,8 +49,8 @@ export class RepairPreviewService {
     private readonly levels: LevelTable,
   ) {}
 
-  async preview(viewer: Viewer, studentIdRaw: string, specializationRaw: string): Promise<RepairPreview> {
-    if (viewer.role !== 'ADMIN') throw forbidden('Only admins may preview a repair.');
+  /** Who may preview is the permission table's decision (domain/auth/permissions.ts). */
+  async preview(studentIdRaw: string, specializationRaw: string): Promise<RepairPreview> {
     const pair: PairKey = { studentId: parseId(studentIdRaw, 'studentId'), specialization: checkSpecialization(specializationRaw) };
     const { progress, license } = await this.repairs.readPair(pair);
     if (!progress && !license) throw await absentPairError(this.repairs, pair);

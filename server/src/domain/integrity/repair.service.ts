@@ -1,5 +1,7 @@
-import type { Viewer } from '../auth/viewer';
-import { conflict, forbidden } from '../errors/domain-error';
+import { AUDIT_ACTIONS } from '../audit/audit-actions';
+import type { AuditService } from '../audit/audit.service';
+import type { AuditOrigin } from '../audit/audit.types';
+import { conflict } from '../errors/domain-error';
 import { readableError } from '../errors/readable-error';
 import { publishSafely } from '../events/publish-safely';
 import { TOPICS, type EventPublisher } from '../events/topics';
@@ -49,6 +51,7 @@ export class RepairService {
     private readonly health: HealthService,
     private readonly levels: LevelTable,
     private readonly events: EventPublisher,
+    private readonly audit: AuditService,
     private readonly logger?: Logger,
   ) {}
 
@@ -84,16 +87,16 @@ export class RepairService {
   }
 
   /**
-   * Repairs one pair now, audited as MANUAL with the admin as actor. A pair that is already
+   * Repairs one pair now, audited as MANUAL with the caller as actor (a repair row, and a
+   * LICENSE_RESYNCED entry of the audit trail in the same transaction). A pair that is already
    * consistent is refused with CONFLICT (reason ALREADY_CONSISTENT) rather than faking a repair;
    * its stale open violations, if any, are resolved all the same.
    */
-  async resyncLicense(viewer: Viewer, studentIdRaw: string, specializationRaw: string): Promise<RepairRecord> {
-    if (viewer.role !== 'ADMIN') throw forbidden('Only admins may resync a license.');
+  async resyncLicense(origin: AuditOrigin & { actorId: number }, studentIdRaw: string, specializationRaw: string): Promise<RepairRecord> {
     const pair: PairKey = { studentId: parseId(studentIdRaw, 'studentId'), specialization: checkSpecialization(specializationRaw) };
     const {
       outcomes: [outcome],
-    } = await this.repairAndAnnounce([pair], { trigger: 'MANUAL', actorId: viewer.id, jobId: null });
+    } = await this.repairAndAnnounce([pair], { trigger: 'MANUAL', actorId: origin.actorId, jobId: null }, origin);
     switch (outcome!.kind) {
       case 'repaired':
         return outcome!.repair;
@@ -156,13 +159,33 @@ export class RepairService {
     }
   }
 
+  /** A batch whose repairs are also entries of the audit trail, committed with them (the batch's transaction nests in the audit's). */
+  private auditedBatch(pairs: readonly PairKey[], origin: RepairOrigin, audited: AuditOrigin): Promise<BatchResult> {
+    return this.audit.inTransaction(async (record) => {
+      const result = await this.repairBatch(pairs, origin);
+      for (const outcome of result.outcomes) {
+        if (outcome.kind !== 'repaired') continue;
+        const { repair } = outcome;
+        await record({
+          origin: audited,
+          action: AUDIT_ACTIONS.LICENSE_RESYNCED,
+          targetType: 'Pair',
+          targetId: `${repair.studentId}:${repair.specialization}`,
+          before: repair.before,
+          after: { ...repair.after, repairId: repair.id, repairAction: repair.action },
+        });
+      }
+      return result;
+    });
+  }
+
   /**
    * Repairs a batch, then tells every dashboard (through every API replica) what changed, so open
    * violation tables, the repair audit and the metrics follow without waiting for the next check.
    * Published after the commit, and only when something changed.
    */
-  private async repairAndAnnounce(pairs: readonly PairKey[], origin: RepairOrigin): Promise<BatchResult> {
-    const result = await this.repairBatch(pairs, origin);
+  private async repairAndAnnounce(pairs: readonly PairKey[], origin: RepairOrigin, audited?: AuditOrigin): Promise<BatchResult> {
+    const result = audited ? await this.auditedBatch(pairs, origin, audited) : await this.repairBatch(pairs, origin);
     const repairs = result.outcomes.flatMap((o) => (o.kind === 'repaired' ? [o.repair] : []));
     if (repairs.length === 0 && result.resolvedViolationIds.length === 0) return result;
     this.health.invalidate();

@@ -1,3 +1,6 @@
+import { AUDIT_ACTIONS } from '../audit/audit-actions';
+import type { AuditService } from '../audit/audit.service';
+import { SYSTEM_ORIGIN, type AuditOrigin } from '../audit/audit.types';
 import { createHash } from 'node:crypto';
 import type { Viewer } from '../auth/viewer';
 import { uniqueViolation } from '../database/sql';
@@ -25,16 +28,28 @@ export class ProgressService {
     private readonly progress: ProgressRepository,
     private readonly idempotency: IdempotencyRepository,
     private readonly users: UserRepository,
+    private readonly audit: AuditService,
   ) {}
 
-  async assign(studentIdRaw: string, specializationRaw: string): Promise<ProgressSnapshot> {
+  /** Progress and license at level 1, audited (SPECIALIZATION_ASSIGNED) in the same transaction. */
+  async assign(studentIdRaw: string, specializationRaw: string, origin: AuditOrigin = SYSTEM_ORIGIN): Promise<ProgressSnapshot> {
     const studentId = parseId(studentIdRaw, 'studentId');
     const specialization = checkSpecialization(specializationRaw);
     const student = await this.users.findById(studentId);
     if (!student) throw notFound(`Student ${studentId} does not exist`, { field: 'studentId' });
     if (student.role !== 'STUDENT') throw badInput(`User ${studentId} is not a student`, { field: 'studentId' });
     try {
-      return await this.progress.assign(studentId, specialization);
+      return await this.audit.inTransaction(async (record) => {
+        const assigned = await this.progress.assign(studentId, specialization);
+        await record({
+          origin,
+          action: AUDIT_ACTIONS.SPECIALIZATION_ASSIGNED,
+          targetType: 'Pair',
+          targetId: `${studentId}:${specialization}`,
+          after: { totalXp: assigned.totalXp, currentLevel: assigned.currentLevel },
+        });
+        return assigned;
+      });
     } catch (error) {
       const constraint = uniqueViolation(error);
       if (constraint?.startsWith('licenses')) {

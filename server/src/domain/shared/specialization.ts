@@ -1,5 +1,6 @@
 export const SPECIALIZATIONS = ['PLAYER', 'COACH', 'INTERNSHIP'] as const;
 export type Specialization = (typeof SPECIALIZATIONS)[number];
 
-export const ROLES = ['ADMIN', 'INSTRUCTOR', 'STUDENT'] as const;
+/** ADMIN > OPERATOR > VIEWER run the dashboard; INSTRUCTOR and STUDENT work on progress (domain/auth/permissions.ts says who may do what). */
+export const ROLES = ['ADMIN', 'OPERATOR', 'VIEWER', 'INSTRUCTOR', 'STUDENT'] as const;
 export type Role = (typeof ROLES)[number];

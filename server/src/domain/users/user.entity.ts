@@ -25,6 +25,14 @@ export class User {
   @Property({ type: 'boolean', default: true })
   isActive: boolean & Opt = true;
 
+  /** Raised by every change that must end the user's sessions (deactivation, role, password): tokens carry the version they were issued at. */
+  @Property({ type: 'integer', default: 0 })
+  sessionVersion: number & Opt = 0;
+
+  /** Set by a one-time password (created or reset by an admin): the user changes it before anything else. */
+  @Property({ type: 'boolean', default: false })
+  mustChangePassword: boolean & Opt = false;
+
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date & Opt = new Date();
 

@@ -1,5 +1,8 @@
+import { LockMode } from '@mikro-orm/core';
+import type { SessionState } from '../auth/sessions.service';
 import type { Orm } from '../database/database';
 import { entityData } from '../database/entity-rows';
+import { keysetPage, type KeysetPage, type KeysetRows } from '../database/keyset-page';
 import { query } from '../database/sql';
 import type { Role } from '../shared/specialization';
 import { User } from './user.entity';
@@ -9,6 +12,7 @@ export interface NewUser {
   passwordHash: string;
   fullName: string;
   role: Role;
+  mustChangePassword?: boolean;
 }
 
 /** Users through their entity, on the unit of work's EntityManager fork. */
@@ -17,7 +21,7 @@ export class UserRepository {
 
   async insert(user: NewUser): Promise<User> {
     const em = this.orm.em;
-    const created = em.create(User, { ...user, isActive: true });
+    const created = em.create(User, { ...user, isActive: true, mustChangePassword: user.mustChangePassword ?? false });
     await em.flush();
     return created;
   }
@@ -50,6 +54,61 @@ export class UserRepository {
       .execute<Pick<User, 'id' | 'role' | 'passwordHash' | 'isActive'> | undefined>('get');
     return row && { id: row.id, role: row.role, passwordHash: row.passwordHash, isActive: row.isActive };
   }
+
+  /** What a session check needs of the row (sessions.service.ts); null for no such user. */
+  async findSessionState(id: number): Promise<SessionState | null> {
+    if (!isRowId(id)) return null;
+    const row = await this.orm.em
+      .createQueryBuilder(User)
+      .select(['role', 'isActive', 'sessionVersion', 'mustChangePassword'])
+      .where({ id })
+      .execute<Pick<User, 'role' | 'isActive' | 'sessionVersion' | 'mustChangePassword'> | undefined>('get');
+    return row ? { role: row.role, isActive: row.isActive, sessionVersion: row.sessionVersion, mustChangePassword: row.mustChangePassword } : null;
+  }
+
+  /** The user, locked for the rest of the transaction (FOR UPDATE), password hash included. */
+  async lockForUpdate(id: number): Promise<User | null> {
+    if (!isRowId(id)) return null;
+    return this.orm.em.findOne(User, id, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['passwordHash'] });
+  }
+
+  /**
+   * The active admins' ids, locked in id order for the rest of the transaction: two admins demoting
+   * each other at once are serialised, and the second sees the first's change.
+   */
+  async lockActiveAdmins(): Promise<number[]> {
+    const rows = await query<{ id: number }>(this.orm.em, `select id from users where role = 'ADMIN' and is_active order by id for update`);
+    return rows.map((row) => row.id);
+  }
+
+  /** Writes the managed entities changed in this unit of work (inside a transaction: in it). */
+  flush(): Promise<void> {
+    return this.orm.em.flush();
+  }
+
+  /** Newest first, keyset on the primary key; `search` matches email or full name, case-insensitively. */
+  async page(search: string | undefined, page: KeysetPage): Promise<KeysetRows<User>> {
+    const { rows, ...flags } = await keysetPage(page, (range, order, limit) =>
+      this.orm.em
+        .createQueryBuilder(User)
+        .where({ ...range, ...searchOf(search) })
+        .orderBy({ id: order })
+        .limit(limit)
+        .execute('all'),
+    );
+    return { rows: rows as User[], ...flags };
+  }
+
+  count(search: string | undefined): Promise<number> {
+    return this.orm.em.count(User, searchOf(search));
+  }
+}
+
+/** `%` and `_` in what was typed match themselves. */
+function searchOf(search: string | undefined): object {
+  if (!search) return {};
+  const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return { $or: [{ email: { $ilike: pattern } }, { fullName: { $ilike: pattern } }] };
 }
 
 /** `users.id` is a positive int4. */

@@ -1,7 +1,7 @@
 import { IsOptional } from 'class-validator';
 import { ArgsType, Field, Int } from 'type-graphql';
 import { badInput } from '../../domain/errors/domain-error';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type PageRequest } from '../../domain/integrity/integrity-read.service';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type KeysetPage as PageRequest } from '../../domain/database/keyset-page';
 import { decodeCursor } from './cursor';
 
 /** Relay cursor arguments of every connection: `first`/`after` forwards, `last`/`before` backwards. */

@@ -19,7 +19,7 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../domain/integrity/integrity-read.service';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../domain/database/keyset-page';
 
 /**
  * What an operation may cost: one full page (MAX_PAGE_SIZE rows) of ROW_BUDGET each. The richest

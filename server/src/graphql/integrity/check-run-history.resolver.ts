@@ -1,4 +1,4 @@
-import { Args, Authorized, Query, Resolver } from 'type-graphql';
+import { Args, Query, Resolver } from 'type-graphql';
 import type { IntegrityReadService } from '../../domain/integrity/integrity-read.service';
 import type { CheckRunSnapshot } from '../../domain/integrity/integrity.types';
 import { toConnection, type Connection } from '../common/connection.type';
@@ -9,7 +9,6 @@ import { CheckRunConnectionType } from './check-run-connection.type';
 export class CheckRunHistoryResolver {
   constructor(private readonly reads: Pick<IntegrityReadService, 'checkRuns'>) {}
 
-  @Authorized('ADMIN')
   @Query(() => CheckRunConnectionType, {
     nullable: true,
     description: 'Every check and auto-sync run, newest first; pages forwards (first/after) or backwards (last/before).',

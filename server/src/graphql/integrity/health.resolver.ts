@@ -1,4 +1,4 @@
-import { Authorized, Query, Resolver } from 'type-graphql';
+import { Query, Resolver } from 'type-graphql';
 import type { HealthMetricsSnapshot, HealthService } from '../../domain/integrity/health.service';
 import type { HealthStatusSnapshot } from '../../domain/integrity/integrity.types';
 import { HealthMetricsType } from './health-metrics.type';
@@ -8,13 +8,11 @@ import { HealthStatusType } from './health-status.type';
 export class HealthResolver {
   constructor(private readonly health: Pick<HealthService, 'status' | 'metrics'>) {}
 
-  @Authorized('ADMIN')
   @Query(() => HealthStatusType, { nullable: true, description: 'Health from the latest finished check, the active run, the next scheduled one.' })
   healthStatus(): Promise<HealthStatusSnapshot> {
     return this.health.status();
   }
 
-  @Authorized('ADMIN')
   @Query(() => HealthMetricsType, { nullable: true })
   healthMetrics(): Promise<HealthMetricsSnapshot> {
     return this.health.metrics();

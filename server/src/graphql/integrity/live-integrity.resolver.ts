@@ -1,4 +1,4 @@
-import { Authorized, Resolver, Root, Subscription } from 'type-graphql';
+import { Resolver, Root, Subscription } from 'type-graphql';
 import { TOPICS } from '../../domain/events/topics';
 import type { CheckRunSnapshot, HealthStatusSnapshot } from '../../domain/integrity/integrity.types';
 import { CheckRunType } from './check-run.type';
@@ -10,7 +10,6 @@ import { HealthStatusType } from './health-status.type';
  */
 @Resolver()
 export class LiveIntegrityResolver {
-  @Authorized('ADMIN')
   @Subscription(() => CheckRunType, {
     topics: TOPICS.CHECK_RUN_UPDATED,
     description: 'The active (else latest) run first, then every state change and progress step of any run.',
@@ -19,7 +18,6 @@ export class LiveIntegrityResolver {
     return run;
   }
 
-  @Authorized('ADMIN')
   @Subscription(() => HealthStatusType, {
     topics: TOPICS.HEALTH_STATUS_CHANGED,
     description: 'The current health first, then the health after each finished run.',

@@ -1,4 +1,4 @@
-import { Authorized, Resolver, Root, Subscription } from 'type-graphql';
+import { Resolver, Root, Subscription } from 'type-graphql';
 import { TOPICS } from '../../domain/events/topics';
 import type { RepairBatchSnapshot } from '../../domain/integrity/repair.types';
 import { RepairBatchType } from './repair-batch.type';
@@ -10,7 +10,6 @@ import { RepairBatchType } from './repair-batch.type';
  */
 @Resolver()
 export class LiveRepairsResolver {
-  @Authorized('ADMIN')
   @Subscription(() => RepairBatchType, {
     topics: TOPICS.REPAIRS_MADE,
     description:

@@ -1,4 +1,4 @@
-import { Authorized, Resolver, Root, Subscription } from 'type-graphql';
+import { Resolver, Root, Subscription } from 'type-graphql';
 import { TOPICS } from '../../domain/events/topics';
 import type { ViolationChangeSnapshot } from '../../domain/live/live-detection.types';
 import { ViolationChangeType } from './violation-change.type';
@@ -10,7 +10,6 @@ import { ViolationChangeType } from './violation-change.type';
  */
 @Resolver()
 export class LiveViolationsResolver {
-  @Authorized('ADMIN')
   @Subscription(() => ViolationChangeType, {
     topics: TOPICS.VIOLATIONS_CHANGED,
     description:

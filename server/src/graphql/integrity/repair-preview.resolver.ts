@@ -1,16 +1,14 @@
-import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, ID, Query, Resolver } from 'type-graphql';
 import type { RepairPreviewService } from '../../domain/integrity/repair-preview.service';
 import type { RepairPreview } from '../../domain/integrity/repair-preview.types';
 import type { Specialization } from '../../domain/shared/specialization';
 import { SpecializationEnum } from '../common/enums';
-import type { GraphQLContext } from '../context';
 import { RepairPreviewType } from './repair-preview.type';
 
 @Resolver(() => RepairPreviewType)
 export class RepairPreviewResolver {
   constructor(private readonly previews: Pick<RepairPreviewService, 'preview'>) {}
 
-  @Authorized('ADMIN')
   @Query(() => RepairPreviewType, {
     nullable: true,
     description:
@@ -18,9 +16,8 @@ export class RepairPreviewResolver {
   })
   repairPreview(
     @Arg('studentId', () => ID) studentId: string,
-    @Arg('specialization', () => SpecializationEnum) specialization: Specialization,
-    @Ctx() ctx: GraphQLContext,
+    @Arg('specialization', () => SpecializationEnum) specialization: Specialization
   ): Promise<RepairPreview> {
-    return this.previews.preview(ctx.viewer!, studentId, specialization);
+    return this.previews.preview(studentId, specialization);
   }
 }

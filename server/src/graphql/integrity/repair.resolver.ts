@@ -1,10 +1,11 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../../domain/errors/domain-error';
 import type { IntegrityReadService } from '../../domain/integrity/integrity-read.service';
 import type { RepairService } from '../../domain/integrity/repair.service';
 import type { RepairRecord } from '../../domain/integrity/repair.types';
 import { parseId } from '../../domain/shared/ids';
 import type { Specialization } from '../../domain/shared/specialization';
+import { actorOf } from '../common/audit-origin';
 import { toConnection, type Connection } from '../common/connection.type';
 import { ConnectionArgs, pageRequestOf } from '../common/connection.args';
 import { SpecializationEnum } from '../common/enums';
@@ -20,7 +21,6 @@ export class RepairResolver {
     private readonly resyncs: Pick<RepairService, 'resyncLicense'>,
   ) {}
 
-  @Authorized('ADMIN')
   @Query(() => RepairConnectionType, {
     nullable: true,
     description: 'The repair audit, newest first, optionally for one student; pages forwards (first/after) or backwards (last/before).',
@@ -33,7 +33,6 @@ export class RepairResolver {
     return toConnection('repair', page.repairs, page, page.totalCount);
   }
 
-  @Authorized('ADMIN')
   @Mutation(() => RepairType, {
     description:
       'Repairs one pair now (license follows progress, progress follows XP), audited with you as actor. CONFLICT with reason ALREADY_CONSISTENT if there is nothing to repair, or SPECIALIZATION_NOT_ASSIGNED if the student has neither progress nor a license in it; BAD_USER_INPUT with reason NOT_A_STUDENT for a user who is not a student.',
@@ -43,7 +42,7 @@ export class RepairResolver {
     @Arg('specialization', () => SpecializationEnum) specialization: Specialization,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RepairRecord> {
-    return this.resyncs.resyncLicense(ctx.viewer!, studentId, specialization);
+    return this.resyncs.resyncLicense(actorOf(ctx), studentId, specialization);
   }
 
   @FieldResolver(() => UserType)

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../../domain/errors/domain-error';
 import type { IntegrityReadService } from '../../domain/integrity/integrity-read.service';
 import type { ViolationRecord } from '../../domain/integrity/violation.repository';
@@ -19,7 +19,6 @@ export class ViolationResolver {
     private readonly levels: Pick<LevelTable, 'levelForXp'>,
   ) {}
 
-  @Authorized('ADMIN')
   @Query(() => ViolationConnectionType, {
     nullable: true,
     description: 'Violations newest first, open ones unless filter.includeResolved; pages forwards (first/after) or backwards (last/before).',

@@ -1,6 +1,7 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { ProgressService } from '../../domain/progress/progress.service';
 import type { Specialization } from '../../domain/shared/specialization';
+import { actorOf } from '../common/audit-origin';
 import { SpecializationEnum } from '../common/enums';
 import type { GraphQLContext } from '../context';
 import { ProgressUpdateInput } from './progress-update.input';
@@ -11,7 +12,6 @@ import { SpecializationProgressType } from './specialization-progress.type';
 export class ProgressResolver {
   constructor(private readonly progress: Pick<ProgressService, 'listForStudent' | 'assign' | 'update'>) {}
 
-  @Authorized()
   @Query(() => [SpecializationProgressType], {
     nullable: true,
     description: "A student's progress in every assigned specialization. Admins, instructors, or the student themself.",
@@ -20,16 +20,15 @@ export class ProgressResolver {
     return this.progress.listForStudent(ctx.viewer!, studentId);
   }
 
-  @Authorized('ADMIN', 'INSTRUCTOR')
   @Mutation(() => SpecializationProgressType, { description: 'Starts a student in a specialization: progress and license at level 1.' })
   assignSpecialization(
     @Arg('studentId', () => ID) studentId: string,
     @Arg('specialization', () => SpecializationEnum) specialization: Specialization,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<SpecializationProgressType> {
-    return this.progress.assign(studentId, specialization);
+    return this.progress.assign(studentId, specialization, actorOf(ctx));
   }
 
-  @Authorized('ADMIN', 'INSTRUCTOR')
   @Mutation(() => ProgressUpdateResultType, { description: 'Adds XP; the license moves with the level in the same transaction.' })
   updateProgress(
     @Arg('input', () => ProgressUpdateInput) input: ProgressUpdateInput,

@@ -14,10 +14,22 @@ export interface CachedHealth {
 }
 
 /**
- * The API side of live delivery: the pub/sub behind GraphQL subscriptions, and the listener that
- * keeps this replica's cached health fresh to the event (any run change, from any worker).
+ * The API side of live delivery: the pub/sub behind GraphQL subscriptions, the listener that keeps
+ * this replica's cached health fresh to the event (any run change, from any worker), and the one
+ * that ends revoked sessions here (USER_SESSIONS_REVOKED, from any replica).
  */
-export function createApiLiveEvents(bus: EventBus, health: CachedHealth, orm: Orm): { pubSub: PubSub; stop: () => void } {
+/** What a replica does when a user's sessions end anywhere: forget its cached check, close their sockets. */
+export interface SessionRevocations {
+  revoked(userId: number, sessionVersion: number): void;
+}
+
+export function createApiLiveEvents(
+  bus: EventBus,
+  health: CachedHealth,
+  orm: Orm,
+  sessions: SessionRevocations,
+): { pubSub: PubSub; stop: () => void } {
+  const offSessions = bus.on(TOPICS.USER_SESSIONS_REVOKED, ({ userId, sessionVersion }) => sessions.revoked(userId, sessionVersion));
   const offRuns = bus.on(TOPICS.CHECK_RUN_UPDATED, () => health.invalidate());
   // Repairs change the open violations and the repair counts the cached metrics hold.
   const offRepairs = bus.on(TOPICS.REPAIRS_MADE, () => health.invalidate());
@@ -33,6 +45,7 @@ export function createApiLiveEvents(bus: EventBus, health: CachedHealth, orm: Or
   return {
     pubSub,
     stop: () => {
+      offSessions();
       offRuns();
       offRepairs();
       offViolations();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Authorized, Query, Resolver } from 'type-graphql';
+import { Query, Resolver } from 'type-graphql';
 import type { HealthService } from '../../domain/integrity/health.service';
 import type { IntegrityJobs } from '../../domain/jobs/integrity-jobs';
 import { SystemInfoType } from './system-info.type';
@@ -18,7 +18,6 @@ export class SystemInfoResolver {
     private readonly health: Pick<HealthService, 'status'>,
   ) {}
 
-  @Authorized('ADMIN')
   @Query(() => SystemInfoType, { nullable: true, description: 'Version, uptime, workers online, queue depth, last and next check.' })
   async systemInfo(): Promise<SystemInfoType> {
     const { jobs, health } = this;

@@ -45,6 +45,7 @@ export async function startInProcessJobs(students = 50, options: { worker?: bool
         integrity: services.integrity,
         repairs: services.repairs,
         idempotencyRetention: services.idempotencyRetention,
+        auditRetention: services.auditRetention,
         logger,
         pace: async () => undefined,
       },

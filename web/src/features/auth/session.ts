@@ -3,8 +3,20 @@ import type { Role } from '../../generated/graphql';
 export interface Session {
   accessToken: string;
   expiresAt: string;
-  user: { id: string; email: string; fullName: string; role: Role };
+  user: {
+    id: string;
+    email: string;
+    fullName: string;
+    role: Role;
+    /** Signed in with a one-time password: nothing but the password screen until it is changed. */
+    mustChangePassword: boolean;
+    /** The operations the role may run, `Type.field` (the server's one permission table). */
+    permissions: readonly string[];
+  };
 }
+
+/** Who may sign in to the dashboard; instructors and students use other clients of the API. */
+export const dashboardRoles: ReadonlySet<Role> = new Set<Role>(['ADMIN', 'OPERATOR', 'VIEWER']);
 
 export type SignOutReason = 'user' | 'expired' | 'forbidden';
 
@@ -20,7 +32,8 @@ export function loadSession(now = Date.now()): Session | null {
       clearSession();
       return null;
     }
-    return session;
+    // Stored by an older dashboard: no pages beyond the integrity view until the next sign-in.
+    return { ...session, user: { ...session.user, mustChangePassword: session.user.mustChangePassword === true, permissions: Array.isArray(session.user.permissions) ? session.user.permissions : [] } };
   } catch {
     return null;
   }

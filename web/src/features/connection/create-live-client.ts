@@ -24,9 +24,14 @@ const pongTimeoutMs = 5_000;
 // Subscriptions wait for the first answers (RefreshBus.firstLoads), but never longer than this.
 const firstLoadWaitMs = 5_000;
 
+/**
+ * Whether the session is over: the request was refused for its token (401, or UNAUTHENTICATED for the
+ * whole operation). UNAUTHENTICATED at a field's path is a wrong password typed into that field
+ * (`changePassword`'s current password), which leaves the session as it was.
+ */
 export function isAuthError(error: CombinedError): boolean {
   const response = error.response as Response | undefined;
-  return response?.status === 401 || error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
+  return response?.status === 401 || error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED' && !(e.path && e.path.length > 0));
 }
 
 function defaultWsUrl(): string {

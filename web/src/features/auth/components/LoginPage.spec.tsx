@@ -48,10 +48,15 @@ describe('LoginPage', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/^Too many sign-in attempts\. Wait .+ and try again\.$/);
   });
 
-  it('refuses accounts that are not admins', async () => {
+  it('refuses accounts without a dashboard role (instructors, students)', async () => {
     await signIn(adminLogin('INSTRUCTOR'));
-    expect((await screen.findByRole('alert')).textContent).toBe('The health dashboard is for administrators only.');
+    expect((await screen.findByRole('alert')).textContent).toBe('The health dashboard is for admins, operators and viewers only.');
     expect(window.sessionStorage.length).toBe(0);
+  });
+
+  it('signs a viewer in too', async () => {
+    await signIn(adminLogin('VIEWER'));
+    expect(await screen.findByText('signed in as admin@levelsync.dev')).toBeTruthy();
   });
 
   it('signs an admin in, keeping the token in sessionStorage and out of the URL', async () => {

@@ -4,6 +4,7 @@ import { Icon } from '../../../shared/components/Icon';
 import { describeLoginError } from '../describe-login-error';
 import { LoginMutation } from '../graphql/login.mutation';
 import { useSession } from '../hooks/useSession';
+import { dashboardRoles } from '../session';
 
 export function LoginPage() {
   const { signIn, notice } = useSession();
@@ -22,8 +23,8 @@ export function LoginPage() {
       return;
     }
     const { accessToken, expiresAt, user } = result.data.login;
-    if (user.role !== 'ADMIN') {
-      setError('The health dashboard is for administrators only.');
+    if (!dashboardRoles.has(user.role)) {
+      setError('The health dashboard is for admins, operators and viewers only.');
       return;
     }
     setPassword('');

@@ -10,6 +10,8 @@ export const LoginMutation = graphql(`
         email
         fullName
         role
+        mustChangePassword
+        permissions
       }
     }
   }

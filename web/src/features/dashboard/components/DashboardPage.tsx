@@ -1,42 +1,42 @@
-import { useNow } from '../../../shared/hooks/useNow';
+import { AuditPage } from '../../audit/components/AuditPage';
+import { ChangePasswordPage } from '../../auth/components/ChangePasswordPage';
+import { useSession } from '../../auth/hooks/useSession';
 import { ApiUnreachableBanner } from '../../connection/components/ApiUnreachableBanner';
 import { RateLimitNotice } from '../../connection/components/RateLimitNotice';
-import { HealthPanel } from '../../health/components/HealthPanel';
-import { useHealthStatus } from '../../health/hooks/useHealthStatus';
-import { HistoryPanel } from '../../history/components/HistoryPanel';
-import { useLiveViolations } from '../../live/hooks/useLiveViolations';
-import { MetricsPanel } from '../../metrics/components/MetricsPanel';
-import { RecentRepairsPanel } from '../../repairs/components/RecentRepairsPanel';
-import { useRepairEvents } from '../../repairs/hooks/useRepairEvents';
-import { SystemInfoPanel } from '../../system/components/SystemInfoPanel';
-import { ViolationsPanel } from '../../violations/components/ViolationsPanel';
+import { UsersPage } from '../../users/components/UsersPage';
+import { mayOpen, type DashboardRoute } from '../dashboard-route';
+import { useDashboardRoute } from '../hooks/useDashboardRoute';
 import { DashboardHeader } from './DashboardHeader';
+import { IntegrityOverview } from './IntegrityOverview';
 
-/** The admin's all-day view. Everything on it is pushed or refetched on events; nothing polls. */
+const headings: Record<DashboardRoute, string> = {
+  integrity: 'Health dashboard',
+  users: 'Users',
+  audit: 'Audit trail',
+  password: 'Your password',
+};
+
+/** The signed-in shell: the header with the pages this role may open, and the open page. */
 export function DashboardPage() {
-  const now = useNow();
-  const { status, loadedRunId } = useHealthStatus();
-  useRepairEvents();
-  const liveViolations = useLiveViolations();
+  const { session } = useSession();
+  const { route: asked, navigate } = useDashboardRoute();
+  // A page the role may not open (a shared link, a role just changed) shows the integrity view.
+  const route = mayOpen(asked, session?.user.permissions) ? asked : 'integrity';
 
   return (
     <>
-      <a className="skip-link" href="#main">
+      <a className="skip-link" href="#main" onClick={(event) => {
+        event.preventDefault();
+        document.getElementById('main')?.focus();
+      }}>
         Skip to content
       </a>
-      <DashboardHeader />
+      <DashboardHeader route={route} onNavigate={navigate} />
       <main className="dashboard" id="main" tabIndex={-1}>
-        <h1 className="visually-hidden">Health dashboard</h1>
+        <h1 className="visually-hidden">{headings[route]}</h1>
         <ApiUnreachableBanner />
         <RateLimitNotice />
-        <div className="dashboard__grid">
-          <HealthPanel status={status} loadedRunId={loadedRunId} now={now} />
-          <MetricsPanel healthState={status?.state} />
-          <HistoryPanel />
-          <SystemInfoPanel now={now} />
-          <ViolationsPanel now={now} live={liveViolations} />
-          <RecentRepairsPanel now={now} />
-        </div>
+        {route === 'users' ? <UsersPage /> : route === 'audit' ? <AuditPage /> : route === 'password' ? <ChangePasswordPage /> : <IntegrityOverview />}
       </main>
     </>
   );

@@ -1,12 +1,12 @@
 import { useCallback, useState } from 'react';
 import type { LiveViolations } from '../../live/live-violations';
+import { Pagination } from '../../../shared/components/Pagination';
 import { Panel } from '../../../shared/components/Panel';
 import { formatNumber } from '../../../shared/format/format-number';
 import { emptyFilters, pageSize, useViolations } from '../hooks/useViolations';
 import { useRepair } from '../hooks/useRepair';
 import type { Violation } from '../violation';
 import { NoViolations } from './NoViolations';
-import { Pagination } from './Pagination';
 import { ViolationFiltersBar } from './ViolationFiltersBar';
 import { ViolationsTable } from './ViolationsTable';
 
@@ -58,6 +58,7 @@ export function ViolationsPanel({ now, live }: ViolationsPanelProps) {
       )}
       {list.loaded && (list.hasNext || list.hasPrevious) ? (
         <Pagination
+          label="Violations pages"
           page={list.page}
           pageSize={pageSize}
           shown={list.violations.length}

@@ -1,7 +1,9 @@
-import { Icon } from '../../../shared/components/Icon';
-import { formatNumber } from '../../../shared/format/format-number';
+import { formatNumber } from '../format/format-number';
+import { Icon } from './Icon';
 
 interface PaginationProps {
+  /** Names the navigation landmark ("Violations pages"). */
+  label: string;
   page: number;
   pageSize: number;
   shown: number;
@@ -12,10 +14,10 @@ interface PaginationProps {
   onNext: () => void;
 }
 
-export function Pagination({ page, pageSize, shown, totalCount, hasPrevious, hasNext, onPrevious, onNext }: PaginationProps) {
+export function Pagination({ label, page, pageSize, shown, totalCount, hasPrevious, hasNext, onPrevious, onNext }: PaginationProps) {
   const first = (page - 1) * pageSize + 1;
   return (
-    <nav className="pagination" aria-label="Violations pages">
+    <nav className="pagination" aria-label={label}>
       <span className="pagination__range">
         {shown === 0 ? '0' : `${formatNumber(first)}–${formatNumber(first + shown - 1)}`} of {formatNumber(totalCount)}
       </span>

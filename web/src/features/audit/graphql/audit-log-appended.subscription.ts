@@ -1,0 +1,9 @@
+import { graphql } from '../../../generated';
+
+export const AuditLogAppendedSubscription = graphql(`
+  subscription AuditLogAppended {
+    auditLogAppended {
+      ...AuditEntryFields
+    }
+  }
+`);
