@@ -61,7 +61,7 @@ describe('deploy/prometheus and deploy/grafana', () => {
   afterAll(() => app?.close());
 
   describe('the alerting rules', () => {
-    it('carry the issue’s defaults, each with a severity, a rule label and a summary', () => {
+    it('carry the issue’s defaults, each with a severity, LevelSync’s metric name and a summary', () => {
       const names = rules.map((rule) => rule.alert);
       expect(new Set(names).size).toBe(names.length);
       for (const name of [
@@ -81,7 +81,7 @@ describe('deploy/prometheus and deploy/grafana', () => {
       }
       for (const rule of rules) {
         expect(['warning', 'critical'], rule.alert).toContain(rule.labels.severity);
-        expect(rule.labels.rule, rule.alert).toMatch(/^[a-z0-9_]+$/);
+        expect(rule.labels.metric, rule.alert).toMatch(/^[A-Z0-9_]+$/);
         expect(rule.annotations.summary, rule.alert).toBeTruthy();
       }
       const consistency = rules.find((rule) => rule.alert === 'LevelSyncConsistencyCritical')!;
