@@ -1,4 +1,8 @@
 import type { NonEmptyArray } from 'type-graphql';
+import { AlertRuleResolver } from './alerts/alert-rule.resolver';
+import { AlertResolver } from './alerts/alert.resolver';
+import { NotificationChannelResolver } from './alerts/notification-channel.resolver';
+import { NotificationDeliveryResolver } from './alerts/notification-delivery.resolver';
 import { AuthResolver } from './auth/auth.resolver';
 import { CheckJobsResolver } from './integrity/check-jobs.resolver';
 import { CheckRunHistoryResolver } from './integrity/check-run-history.resolver';
@@ -31,4 +35,8 @@ export const RESOLVER_CLASSES: NonEmptyArray<Function> = [
   RepairResolver,
   RepairPreviewResolver,
   SystemInfoResolver,
+  AlertRuleResolver,
+  AlertResolver,
+  NotificationChannelResolver,
+  NotificationDeliveryResolver,
 ];

@@ -5,6 +5,7 @@ import { ENTITIES } from './entities';
 import { InitialSchema20261123 } from './migrations/20261123-initial-schema.migration';
 import { IntegrityCheckIndexes20261123 } from './migrations/20261123-integrity-check-indexes.migration';
 import { LiveDetection20261202 } from './migrations/20261202-live-detection.migration';
+import { Alerts20261203 } from './migrations/20261203-alerts.migration';
 
 export interface DatabaseOptions {
   url: string;
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   { name: 'InitialSchema20261123', class: InitialSchema20261123 },
   { name: 'IntegrityCheckIndexes20261123', class: IntegrityCheckIndexes20261123 },
   { name: 'LiveDetection20261202', class: LiveDetection20261202 },
+  { name: 'Alerts20261203', class: Alerts20261203 },
 ];
 
 const MIGRATIONS_DIR = join(__dirname, 'migrations');

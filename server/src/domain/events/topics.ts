@@ -1,3 +1,4 @@
+import type { AlertSnapshot } from '../alerts/alert.types';
 import type { CheckRunSnapshot, HealthStatusSnapshot } from '../integrity/integrity.types';
 import type { RepairBatchSnapshot } from '../integrity/repair.types';
 import type { ViolationChangeSnapshot } from '../live/live-detection.types';
@@ -13,6 +14,8 @@ export const TOPICS = {
   REPAIRS_MADE: 'REPAIRS_MADE',
   /** Violations the incremental checker just opened or resolved: a delta, not a state. */
   VIOLATIONS_CHANGED: 'VIOLATIONS_CHANGED',
+  /** Every transition of an alert (published by the AlertEvaluator only, and on acknowledgement): a delta. */
+  ALERTS_CHANGED: 'ALERTS_CHANGED',
 } as const;
 
 export interface TopicPayloads {
@@ -20,6 +23,7 @@ export interface TopicPayloads {
   [TOPICS.HEALTH_STATUS_CHANGED]: HealthStatusSnapshot;
   [TOPICS.REPAIRS_MADE]: RepairBatchSnapshot;
   [TOPICS.VIOLATIONS_CHANGED]: ViolationChangeSnapshot;
+  [TOPICS.ALERTS_CHANGED]: AlertSnapshot;
 }
 
 export type Topic = keyof TopicPayloads;
@@ -29,7 +33,7 @@ export type Topic = keyof TopicPayloads;
  * misses one is told (its subscription ends with an error) instead of silently dropping it. The
  * others carry a whole state each, where the newest is all a subscriber needs.
  */
-export const DELTA_TOPICS: ReadonlySet<Topic> = new Set<Topic>([TOPICS.REPAIRS_MADE, TOPICS.VIOLATIONS_CHANGED]);
+export const DELTA_TOPICS: ReadonlySet<Topic> = new Set<Topic>([TOPICS.REPAIRS_MADE, TOPICS.VIOLATIONS_CHANGED, TOPICS.ALERTS_CHANGED]);
 
 /** Port the domain publishes through; implemented over Redis pub/sub, or in-process in the all-in-one mode. */
 export interface EventPublisher {
