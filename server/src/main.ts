@@ -10,7 +10,9 @@ import { apiDependencies } from './http/api-dependencies';
 import { createApiServer } from './http/api-server';
 import { jobsReadiness } from './http/readiness';
 import { observeCheckRuns } from './observability/check-run-metrics';
+import { notificationRetryOf } from './jobs/alerts/alert-queues';
 import { createJobsRuntime } from './jobs/jobs-runtime';
+import { ProcessSampler } from './domain/alerts/process-sampler';
 
 /** The API process: GraphQL over HTTP and WebSocket, health endpoints; queues jobs, relays their events. */
 async function main(): Promise<void> {
@@ -23,8 +25,10 @@ async function main(): Promise<void> {
   }
   const orm = await connectDatabase({ url: proc.databaseUrl });
   await migrateDatabase(orm, proc.databaseUrl);
-  const runtime = createJobsRuntime(proc, logger);
-  const services = await createDomainServices(config.domain, orm, { events: runtime.bus, jobs: runtime.queue, logger });
+  const runtime = createJobsRuntime(proc, logger, notificationRetryOf(config.domain.alerts));
+  const services = await createDomainServices(config.domain, orm, { events: runtime.bus, jobs: runtime.queue, alertJobs: runtime.alertQueues, logger });
+  const sampler = new ProcessSampler(orm, 'API', logger);
+  sampler.start();
   const admin = config.standalone.admin;
   if (admin.password) await withEntityManager(orm, () => services.users.ensureAdmin(admin.email, admin.password!));
   const live = createApiLiveEvents(runtime.bus, services.health, orm, services.sessions);
@@ -38,6 +42,7 @@ async function main(): Promise<void> {
     pubSub: live.pubSub,
     readiness: jobsReadiness(runtime),
     dashboardDir,
+    signals: sampler,
   });
   const port = await api.listen(config.http.port);
   logger.info({ port }, 'API listening');
@@ -45,6 +50,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     await api.close();
+    await sampler.stop();
     live.stop();
     stopObserving();
     await runtime.close();

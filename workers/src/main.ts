@@ -5,6 +5,9 @@ import { connectDatabase, migrateDatabase } from '../../server/src/domain/databa
 import { createLogger } from '../../server/src/domain/logging/logger';
 import { LiveDetector } from '../../server/src/domain/live/live-detector';
 import { createDomainServices } from '../../server/src/domain/services';
+import { ProcessSampler } from '../../server/src/domain/alerts/process-sampler';
+import { notificationRetryOf } from '../../server/src/jobs/alerts/alert-queues';
+import { startAlertWorkersFor } from '../../server/src/jobs/alerts/alerts-runtime';
 import { createJobsRuntime } from '../../server/src/jobs/jobs-runtime';
 import { startWorkerFor } from '../../server/src/jobs/worker-runtime';
 
@@ -27,13 +30,20 @@ async function main(): Promise<void> {
   const orm = await connectDatabase({ url: proc.databaseUrl });
   await migrateDatabase(orm, proc.databaseUrl);
   // The runtime's producer queue also answers nextScheduledAt in the health this process publishes.
-  const runtime = createJobsRuntime(proc, logger);
-  const services = await createDomainServices(config.domain, orm, { events: runtime.bus, jobs: runtime.queue, logger });
+  const runtime = createJobsRuntime(proc, logger, notificationRetryOf(config.domain.alerts));
+  const services = await createDomainServices(config.domain, orm, { events: runtime.bus, jobs: runtime.queue, alertJobs: runtime.alertQueues, logger });
   const integrityWorker = await startWorkerFor(
     runtime,
     { orm, runs: services.checkRuns, integrity: services.integrity, repairs: services.repairs, idempotencyRetention: services.idempotencyRetention, auditRetention: services.auditRetention },
     { schedules: config.domain.schedules, logger, name: env.WORKER_NAME, stepDelayMs: env.WORKER_STEP_DELAY_MS },
   );
+  const alertWorkers = await startAlertWorkersFor(runtime, { orm, ...services }, integrityWorker, {
+    evaluationSeconds: config.domain.alerts.evaluationSeconds,
+    logger: logger.child({ component: 'alerts' }),
+    name: env.WORKER_NAME,
+  });
+  const sampler = new ProcessSampler(orm, 'WORKER', logger);
+  sampler.start();
   // Every worker runs a detector: one is the live incremental checker, the others stand by.
   const detector = new LiveDetector(orm, services.liveChecks, logger.child({ component: 'live-detection' }), { databaseUrl: proc.databaseUrl });
   detector.start();
@@ -46,7 +56,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'finishing the active job, then exiting');
-    await Promise.all([integrityWorker.close(), detector.stop()]);
+    await Promise.all([integrityWorker.close(), alertWorkers.close(), detector.stop(), sampler.stop()]);
     await runtime.close();
     await orm.close();
     logger.info('workers stopped');

@@ -1,6 +1,10 @@
 import { AuditRetentionService } from './audit/audit-retention.service';
 import { AuditRepository } from './audit/audit.repository';
 import { AuditService } from './audit/audit.service';
+import { AlertEvaluator } from './alerts/alert-evaluator';
+import { AlertMetricsRepository } from './alerts/alert-metrics.repository';
+import { AlertsService } from './alerts/alerts.service';
+import { NotificationDeliveryService } from './alerts/notification-delivery.service';
 import { AuthService } from './auth/auth.service';
 import { PasswordHasher } from './auth/password-hasher';
 import { SessionsService } from './auth/sessions.service';
@@ -21,6 +25,7 @@ import { RepairPreviewService } from './integrity/repair-preview.service';
 import { RepairRepository } from './integrity/repair.repository';
 import { RepairService } from './integrity/repair.service';
 import { ViolationRepository } from './integrity/violation.repository';
+import { NO_ALERT_JOBS, type AlertJobs } from './jobs/alert-jobs';
 import type { IntegrityJobs } from './jobs/integrity-jobs';
 import type { Logger } from './logging/logger';
 import { NO_JOB_QUEUE } from './jobs/no-job-queue';
@@ -73,12 +78,20 @@ export interface DomainServices {
   readonly integrityReads: IntegrityReadService;
   /** Live detection's incremental check of captured changes (run by a worker's `LiveDetector`). */
   readonly liveChecks: LiveCheckService;
+  /** Rules, channels, silences, acknowledgements, test notifications and the alert reads. */
+  readonly alerts: AlertsService;
+  /** The one writer of alert state (called by the evaluation job). */
+  readonly alertEvaluator: AlertEvaluator;
+  /** Sends and logs notification deliveries (called by the notification job). */
+  readonly notificationDeliveries: NotificationDeliveryService;
 }
 
 /** Adapters the process plugs into the domain (the domain defines the ports, never the transports). */
 export interface DomainPorts {
   readonly events?: EventPublisher;
   readonly jobs?: IntegrityJobs;
+  /** The alert evaluation and notification queues. */
+  readonly alertJobs?: AlertJobs;
   /** Where the domain logs what no caller sees (a miss of live detection found by the sweep). */
   readonly logger?: Logger;
 }
@@ -86,6 +99,8 @@ export interface DomainPorts {
 export async function createDomainServices(config: DomainConfig, orm: Orm, ports: DomainPorts = {}): Promise<DomainServices> {
   const events = ports.events ?? NO_EVENT_PUBLISHER;
   const jobs = ports.jobs ?? NO_JOB_QUEUE;
+  const alertJobs = ports.alertJobs ?? NO_ALERT_JOBS;
+  const notificationDeliveries = new NotificationDeliveryService(orm, config.alerts, ports.logger);
   const hasher = new PasswordHasher();
   const userRepository = new UserRepository(orm);
   const tokens = new TokenService(config.jwt);
@@ -121,5 +136,8 @@ export async function createDomainServices(config: DomainConfig, orm: Orm, ports
     health,
     integrityReads: new IntegrityReadService(new ViolationRepository(orm), checkRuns, repairRepository),
     liveChecks: new LiveCheckService(scan, stats, health, events, ports.logger),
+    alerts: new AlertsService(orm, notificationDeliveries, alertJobs, events, ports.logger),
+    alertEvaluator: new AlertEvaluator(orm, new AlertMetricsRepository(orm, jobs, config.alerts.databaseCapacityBytes), alertJobs, events, config.alerts, ports.logger),
+    notificationDeliveries,
   };
 }

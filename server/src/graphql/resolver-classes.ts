@@ -1,5 +1,9 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { AuditLogResolver } from './audit/audit-log.resolver';
+import { AlertRuleResolver } from './alerts/alert-rule.resolver';
+import { AlertResolver } from './alerts/alert.resolver';
+import { NotificationChannelResolver } from './alerts/notification-channel.resolver';
+import { NotificationDeliveryResolver } from './alerts/notification-delivery.resolver';
 import { AuthResolver } from './auth/auth.resolver';
 import { CheckJobsResolver } from './integrity/check-jobs.resolver';
 import { CheckRunHistoryResolver } from './integrity/check-run-history.resolver';
@@ -33,4 +37,8 @@ export const RESOLVER_CLASSES: NonEmptyArray<Function> = [
   RepairResolver,
   RepairPreviewResolver,
   SystemInfoResolver,
+  AlertRuleResolver,
+  AlertResolver,
+  NotificationChannelResolver,
+  NotificationDeliveryResolver,
 ];

@@ -1,6 +1,10 @@
 import type { ContainerType } from 'type-graphql';
 import type { DomainServices } from '../domain/services';
 import { AuditLogResolver } from './audit/audit-log.resolver';
+import { AlertRuleResolver } from './alerts/alert-rule.resolver';
+import { AlertResolver } from './alerts/alert.resolver';
+import { NotificationChannelResolver } from './alerts/notification-channel.resolver';
+import { NotificationDeliveryResolver } from './alerts/notification-delivery.resolver';
 import { AuthResolver } from './auth/auth.resolver';
 import { CheckJobsResolver } from './integrity/check-jobs.resolver';
 import { CheckRunHistoryResolver } from './integrity/check-run-history.resolver';
@@ -20,7 +24,7 @@ import { UserResolver } from './users/user.resolver';
 /** The domain services the resolvers call, all told; each resolver gets only its own through its constructor. */
 export type ResolverDependencies = Pick<
   DomainServices,
-  'auth' | 'users' | 'audit' | 'progress' | 'levels' | 'checkRequests' | 'health' | 'integrityReads' | 'repairs' | 'repairPreview' | 'jobs'
+  'auth' | 'users' | 'audit' | 'progress' | 'levels' | 'checkRequests' | 'health' | 'integrityReads' | 'repairs' | 'repairPreview' | 'jobs' | 'alerts'
 >;
 
 /**
@@ -45,6 +49,10 @@ export function createResolverInstances(deps: ResolverDependencies): ContainerTy
     new RepairResolver(deps.integrityReads, deps.repairs),
     new RepairPreviewResolver(deps.repairPreview),
     new SystemInfoResolver(deps.jobs, deps.health),
+    new AlertRuleResolver(deps.alerts),
+    new AlertResolver(deps.alerts),
+    new NotificationChannelResolver(deps.alerts),
+    new NotificationDeliveryResolver(deps.alerts),
   ];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   const byClass = new Map<Function, object>(instances.map((instance) => [instance.constructor, instance]));

@@ -1,5 +1,6 @@
 import type { AppConfig } from '../config/app-config';
 import type { Orm } from '../domain/database/database';
+import { databaseSizeBytes } from '../domain/database/database-size';
 import type { DomainServices } from '../domain/services';
 import { createResolverInstances } from '../graphql/resolver-instances';
 import type { ApiServerDependencies } from './api-server';
@@ -14,6 +15,6 @@ export function apiDependencies(config: AppConfig, orm: Orm, services: DomainSer
     sessions: services.sessions,
     users: services.users,
     resolvers: createResolverInstances(services),
-    gauges: services,
+    gauges: { health: services.health, jobs: services.jobs, database: { sizeBytes: () => databaseSizeBytes(orm) } },
   };
 }

@@ -25,7 +25,7 @@ import { apiRateLimit } from './rate-limit';
 import type { HttpConfig } from './http-config';
 import { createRateLimiters, type RateLimitStore } from './rate-limiters';
 import { readinessHandler, type ReadinessProbe } from './readiness';
-import { requestContext } from './request-context';
+import { requestContext, type ApiSignals } from './request-context';
 import { securityHeaders } from './security-headers';
 import { WebSocketGuards } from './websocket-guards';
 
@@ -63,6 +63,8 @@ export async function createApiServer(options: ApiServerDependencies & {
   readiness?: Record<string, ReadinessProbe>;
   /** The built dashboard to serve at `/` (web/dist), if any. */
   dashboardDir?: string;
+  /** Request counts, errors and latency for the alert rules (this replica's process samples). */
+  signals?: ApiSignals;
 }): Promise<ApiServer> {
   const { http, orm, tokens, logger } = options;
   const contexts = createGraphQLContexts({ sessions: options.sessions, users: options.users });
@@ -71,7 +73,7 @@ export async function createApiServer(options: ApiServerDependencies & {
   // res.send would hash every GraphQL answer for an ETag that no client revalidates (POSTs, no-store);
   // the dashboard's static files keep theirs (express.static sets its own).
   app.set('etag', false);
-  app.use(requestContext(logger));
+  app.use(requestContext(logger, options.signals));
   app.use(securityHeaders({ production: http.production }));
   const httpServer = createServer(app);
   const schema = await buildApiSchema({ resolvers: options.resolvers, pubSub: options.pubSub });
@@ -103,7 +105,7 @@ export async function createApiServer(options: ApiServerDependencies & {
     production: http.production,
     httpServer,
     logger,
-    plugins: [{ serverWillStart: async () => ({ drainServer: () => ws.dispose() }) }, loginRateLimitPlugin(limiters), graphqlMetricsPlugin()],
+    plugins: [{ serverWillStart: async () => ({ drainServer: () => ws.dispose() }) }, loginRateLimitPlugin(limiters), graphqlMetricsPlugin(options.signals)],
     // An EntityManager fork per operation. Entered after the body parser: its stream callbacks run
     // outside any async context, so a scope opened before them would be gone by execution.
     unitOfWork: (_req, _res, next) => void withEntityManager(orm, async () => next()),

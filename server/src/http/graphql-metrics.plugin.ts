@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { GraphQLContext } from '../graphql/context';
+import type { ApiSignals } from './request-context';
 import { graphqlErrors, graphqlOperationDuration, operationLabel } from '../observability/metrics';
 
 /**
@@ -8,7 +9,7 @@ import { graphqlErrors, graphqlOperationDuration, operationLabel } from '../obse
  * from the response as sent, after the error formatter, so the label is the code the client
  * receives (a validation failure is BAD_USER_INPUT, never graphql-js's internal name).
  */
-export function graphqlMetricsPlugin(): ApolloServerPlugin<GraphQLContext> {
+export function graphqlMetricsPlugin(signals?: ApiSignals): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
       const started = process.hrtime.bigint();
@@ -25,6 +26,9 @@ export function graphqlMetricsPlugin(): ApolloServerPlugin<GraphQLContext> {
               ? response.body.singleResult.errors
               : response.body.initialResult.errors;
           countErrors(errors);
+          // A 5xx is counted by the request itself; an INTERNAL_SERVER_ERROR inside a 200 here.
+          const internal = errors?.some((error) => error.extensions?.code === 'INTERNAL_SERVER_ERROR');
+          if (internal && (response.http.status ?? 200) < 500) signals?.recordInternalError();
           graphqlOperationDuration.observe({ operation, type }, Number(process.hrtime.bigint() - started) / 1e9);
         },
       };

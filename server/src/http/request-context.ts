@@ -12,7 +12,13 @@ const KNOWN_ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
  * the response header, keeps it on `res.locals.requestId` for the GraphQL context, and ends the
  * request with one access line carrying the id and a latency observation.
  */
-export function requestContext(logger: Logger): RequestHandler {
+/** Where the API's own signals go (the alert rules on error rate and latency read them from PostgreSQL). */
+export interface ApiSignals {
+  recordRequest(durationMs: number, failed: boolean): void;
+  recordInternalError(): void;
+}
+
+export function requestContext(logger: Logger, signals?: ApiSignals): RequestHandler {
   return (req, res, next) => {
     const incoming = req.headers['x-request-id'];
     const requestId = typeof incoming === 'string' && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
@@ -26,6 +32,7 @@ export function requestContext(logger: Logger): RequestHandler {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = KNOWN_ROUTES.has(path) ? path : req.method === 'GET' ? 'dashboard' : 'other';
       httpRequestDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
+      if (route === '/graphql') signals?.recordRequest(seconds * 1000, res.statusCode >= 500);
       // One line per request (the dashboard sends many, probes come every few seconds) would drown the log: debug, unless it failed.
       const level = res.statusCode >= 500 ? 'warn' : 'debug';
       if (logger.isLevelEnabled(level)) {

@@ -40,12 +40,31 @@ export function postgresTransport(connectionString: string, schema = 'bullmq'): 
 const defaultJobOptions = { ...JOB_RETRY, ...JOB_RETENTION };
 
 // The PostgreSQL backend's classes carry another backend type parameter but the same public API.
-export function createIntegrityQueue(transport: QueueTransport): IntegrityBullQueue {
+/** A queue of any name on the transport (the integrity queue, the alert queues). */
+export function createBullQueue<D, N extends string>(name: string, transport: QueueTransport, options: { defaultJobOptions: JobsOptions }): Queue<D, unknown, N> {
   if (transport.kind === 'redis') {
-    return new Queue(INTEGRITY_QUEUE, { connection: transport.connection, prefix: transport.prefix, defaultJobOptions });
+    return new Queue<D, unknown, N>(name, { connection: transport.connection, prefix: transport.prefix, ...options });
   }
   const connection = { connectionString: transport.connectionString, schema: transport.schema, migrate: true };
-  return new Queue(INTEGRITY_QUEUE, { connection, defaultJobOptions }, createPostgresBackend) as unknown as IntegrityBullQueue;
+  return new Queue(name, { connection, ...options }, createPostgresBackend) as unknown as Queue<D, unknown, N>;
+}
+
+/** A worker of any queue on the transport: on Redis with a connection of its own (it blocks on it while waiting for jobs). */
+export function createBullWorker<D, N extends string>(
+  name: string,
+  transport: QueueTransport,
+  processor: Processor<D, unknown, N>,
+  settings: Omit<WorkerOptions, 'connection'>,
+): Worker<D, unknown, N> {
+  if (transport.kind === 'redis') {
+    return new Worker<D, unknown, N>(name, processor, { ...settings, connection: transport.connection.duplicate(), prefix: transport.prefix });
+  }
+  const connection = { connectionString: transport.connectionString, schema: transport.schema, migrate: true };
+  return new Worker(name, processor, { ...settings, connection }, createPostgresBackend) as unknown as Worker<D, unknown, N>;
+}
+
+export function createIntegrityQueue(transport: QueueTransport): IntegrityBullQueue {
+  return createBullQueue<QueueJobData, JobName>(INTEGRITY_QUEUE, transport, { defaultJobOptions });
 }
 
 export function createIntegrityWorker(
@@ -53,12 +72,7 @@ export function createIntegrityWorker(
   processor: Processor<QueueJobData, unknown, JobName>,
   settings: Omit<WorkerOptions, 'connection'>,
 ): IntegrityBullWorker {
-  if (transport.kind === 'redis') {
-    // Its own connection: a worker blocks on it while waiting for jobs.
-    return new Worker(INTEGRITY_QUEUE, processor, { ...settings, connection: transport.connection.duplicate(), prefix: transport.prefix });
-  }
-  const connection = { connectionString: transport.connectionString, schema: transport.schema, migrate: true };
-  return new Worker(INTEGRITY_QUEUE, processor, { ...settings, connection }, createPostgresBackend) as unknown as IntegrityBullWorker;
+  return createBullWorker(INTEGRITY_QUEUE, transport, processor, settings);
 }
 
 export async function closeTransport(transport: QueueTransport): Promise<void> {

@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { CHECK_TRIGGERS } from '../domain/integrity/integrity.types';
 
 /**
  * Every Prometheus series of LevelSync, defined once. Event-driven series are observed where the
@@ -62,6 +63,13 @@ export const checkDuration = new Histogram({
   registers: [metricsRegistry],
 });
 
+// Alert rules take increase()/rate() of these series (deploy/prometheus/levelsync-rules.yml); a series
+// born with its first event hides that event from increase(), so they exist at 0 from the start.
+for (const trigger of CHECK_TRIGGERS) {
+  for (const outcome of ['succeeded', 'failed']) checkDuration.zero({ trigger, outcome });
+}
+graphqlErrors.inc({ code: 'INTERNAL_SERVER_ERROR' }, 0);
+
 export const lastCheckDuration = new Gauge({
   name: 'levelsync_last_check_duration_seconds',
   help: 'Duration of the latest successful integrity check (stored result)',
@@ -102,6 +110,18 @@ export const openViolations = new Gauge({
 export const queueDepth = new Gauge({
   name: 'levelsync_queue_depth',
   help: 'Integrity jobs waiting, delayed or active',
+  registers: [metricsRegistry],
+});
+
+export const workersOnline = new Gauge({
+  name: 'levelsync_workers_online',
+  help: 'Worker processes connected to the integrity queue (as the queue backend counts them)',
+  registers: [metricsRegistry],
+});
+
+export const databaseSize = new Gauge({
+  name: 'levelsync_database_size_bytes',
+  help: 'Size of the database on disk (pg_database_size)',
   registers: [metricsRegistry],
 });
 

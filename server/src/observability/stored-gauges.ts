@@ -1,14 +1,15 @@
 import type { Logger } from '../domain/logging/logger';
 import type { HealthService } from '../domain/integrity/health.service';
 import type { IntegrityJobs } from '../domain/jobs/integrity-jobs';
-import { consistencyRate, lastCheckDuration, liveDetectionLag, liveDetectionMissed, liveDetectionUp, openViolations, queueDepth } from './metrics';
+import { consistencyRate, databaseSize, lastCheckDuration, liveDetectionLag, liveDetectionMissed, liveDetectionUp, openViolations, queueDepth, workersOnline } from './metrics';
 
 const SCRAPE_BUDGET_MS = 2_000;
 
-/** Where the stored gauges are read from: the cached health and the queue. */
+/** Where the stored gauges are read from: the cached health, the queue and the database itself. */
 export interface StoredGaugeSources {
   readonly health: Pick<HealthService, 'metrics' | 'status'>;
-  readonly jobs: Pick<IntegrityJobs, 'queueDepth'>;
+  readonly jobs: Pick<IntegrityJobs, 'queueDepth' | 'workersOnline'>;
+  readonly database: { sizeBytes(): Promise<number> };
 }
 
 /**
@@ -35,6 +36,8 @@ export async function refreshStoredGauges(sources: StoredGaugeSources, logger: L
       }),
     ),
     within(sources.jobs.queueDepth().then((depth) => queueDepth.set(depth))),
+    within(sources.jobs.workersOnline().then((count) => workersOnline.set(count))),
+    within(sources.database.sizeBytes().then((bytes) => databaseSize.set(bytes))),
   ]).catch((error: Error) => logger.warn({ err: error.message }, 'metrics: stored gauges not refreshed'));
 }
 

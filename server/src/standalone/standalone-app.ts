@@ -14,6 +14,9 @@ import { jobsReadiness } from '../http/readiness';
 import { observeCheckRuns } from '../observability/check-run-metrics';
 import { createJobsRuntime } from '../jobs/jobs-runtime';
 import { startWorkerFor } from '../jobs/worker-runtime';
+import { ProcessSampler } from '../domain/alerts/process-sampler';
+import { notificationRetryOf } from '../jobs/alerts/alert-queues';
+import { startAlertWorkersFor } from '../jobs/alerts/alerts-runtime';
 import { resolveAdminCredentials, type AdminCredentials } from './admin-credentials';
 import { ensureDashboardBuilt } from './dashboard-build';
 import { assertPortFree } from './port-check';
@@ -66,9 +69,9 @@ export async function startStandalone(config: AppConfig, logger: Logger, repoRoo
     await migrateDatabase(orm, db.url);
     const seeded = await seedFreshDatabase(orm, standalone, logger);
 
-    const runtime = createJobsRuntime({ ...proc, databaseUrl: db.url }, logger);
+    const runtime = createJobsRuntime({ ...proc, databaseUrl: db.url }, logger, notificationRetryOf(config.domain.alerts));
     closers.push({ name: 'queue and events', close: () => runtime.close() });
-    const services = await createDomainServices(config.domain, orm, { events: runtime.bus, jobs: runtime.queue, logger });
+    const services = await createDomainServices(config.domain, orm, { events: runtime.bus, jobs: runtime.queue, alertJobs: runtime.alertQueues, logger });
     const admin = resolveAdminCredentials(standalone.dataDir, standalone.admin.email, standalone.admin.password);
     await withEntityManager(orm, () => services.users.ensureAdmin(admin.email, admin.password));
 
@@ -78,6 +81,15 @@ export async function startStandalone(config: AppConfig, logger: Logger, repoRoo
       { schedules: config.domain.schedules, logger: logger.child({ component: 'worker' }), name: 'all-in-one' },
     );
     closers.push({ name: 'worker', close: () => worker.close() });
+    const alertWorkers = await startAlertWorkersFor(runtime, { orm, ...services }, worker, {
+      evaluationSeconds: config.domain.alerts.evaluationSeconds,
+      logger: logger.child({ component: 'alerts' }),
+      name: 'all-in-one',
+    });
+    closers.push({ name: 'alert workers', close: () => alertWorkers.close() });
+    const sampler = new ProcessSampler(orm, 'API', logger);
+    sampler.start();
+    closers.push({ name: 'process samples', close: () => sampler.stop() });
     const detector = new LiveDetector(orm, services.liveChecks, logger.child({ component: 'live-detection' }), { databaseUrl: db.url });
     detector.start();
     closers.push({ name: 'live detection', close: () => detector.stop() });
@@ -97,6 +109,7 @@ export async function startStandalone(config: AppConfig, logger: Logger, repoRoo
       pubSub: live.pubSub,
       readiness: jobsReadiness(runtime),
       dashboardDir: dashboard,
+      signals: sampler,
     });
     closers.push({ name: 'api', close: () => api.close() });
     const port = await api.listen(config.http.port);

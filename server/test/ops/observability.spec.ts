@@ -110,6 +110,23 @@ describe('observability of the API process', () => {
       expect(text).toMatch(/levelsync_http_request_duration_seconds_count\{method="POST",route="\/graphql",status="200"\} [1-9]/);
     });
 
+    it('reports the workers online and the size of the database, read at scrape time', async () => {
+      const [{ bytes }] = await orm.em.getConnection().execute<Array<{ bytes: string }>>('select pg_database_size(current_database())::text as bytes');
+      const text = await (await fetch(`${base}/metrics`)).text();
+      // No queue in this process: nobody is connected to it.
+      expect(text).toMatch(/^levelsync_workers_online 0$/m);
+      const reported = Number(/^levelsync_database_size_bytes (\d+)$/m.exec(text)?.[1]);
+      // The database grows between the two reads only by what this test's own requests write.
+      expect(reported).toBeGreaterThan(Number(bytes) * 0.9);
+      expect(reported).toBeLessThan(Number(bytes) * 1.1);
+    });
+
+    it('serves the series alert rules take increase() of at 0 before their first event', async () => {
+      const text = await (await fetch(`${base}/metrics`)).text();
+      expect(text).toMatch(/^levelsync_check_duration_seconds_count\{trigger="SCHEDULED",outcome="failed"\} 0$/m);
+      expect(text).toMatch(/^levelsync_graphql_errors_total\{code="INTERNAL_SERVER_ERROR"\} 0$/m);
+    });
+
     it('keeps client-chosen operation names from multiplying the series', async () => {
       await post({ query: 'query Bad { __typename }', operationName: 'x'.repeat(300) }).then((r) => r.text());
       const text = await (await fetch(`${base}/metrics`)).text();

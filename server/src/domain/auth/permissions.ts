@@ -7,9 +7,9 @@ import { ROLES, type Role } from '../shared/specialization';
  */
 export type Access = 'public' | 'authenticated' | readonly Role[];
 
-/** Everything the dashboard reads: health, metrics, violations, runs, repairs, users' names, system. */
+/** Everything the dashboard reads: health, metrics, violations, runs, repairs, alerts (rules, channels without secrets, deliveries), users' names, system. */
 const DASHBOARD: readonly Role[] = ['ADMIN', 'OPERATOR', 'VIEWER'];
-/** What runs checks and changes data to repair it. */
+/** What runs checks, changes data to repair it, and answers alerts (acknowledge, silence). */
 const OPERATORS: readonly Role[] = ['ADMIN', 'OPERATOR'];
 const ADMINS: readonly Role[] = ['ADMIN'];
 const STAFF: readonly Role[] = ['ADMIN', 'INSTRUCTOR'];
@@ -45,6 +45,24 @@ export const PERMISSIONS: Readonly<Record<string, Access>> = {
   'Mutation.runHealthCheck': OPERATORS,
   'Mutation.runAutoSync': OPERATORS,
   'Mutation.resyncLicense': OPERATORS,
+
+  'Query.alertRules': DASHBOARD,
+  'Query.alertTransitions': DASHBOARD,
+  'Query.alerts': DASHBOARD,
+  'Query.notificationChannels': DASHBOARD,
+  'Query.notificationDeliveries': DASHBOARD,
+  'Subscription.alertsChanged': DASHBOARD,
+  'Mutation.acknowledgeAlert': OPERATORS,
+  'Mutation.silenceAlerts': OPERATORS,
+  'Mutation.silenceAllAlerts': OPERATORS,
+  'Mutation.unsilenceAlerts': OPERATORS,
+  'Mutation.createAlertRule': ADMINS,
+  'Mutation.updateAlertRule': ADMINS,
+  'Mutation.deleteAlertRule': ADMINS,
+  'Mutation.createNotificationChannel': ADMINS,
+  'Mutation.updateNotificationChannel': ADMINS,
+  'Mutation.deleteNotificationChannel': ADMINS,
+  'Mutation.sendTestNotification': ADMINS,
 
   'Query.users': ADMINS,
   'Mutation.createUser': ADMINS,

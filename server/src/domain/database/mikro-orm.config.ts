@@ -6,6 +6,7 @@ import { InitialSchema20261123 } from './migrations/20261123-initial-schema.migr
 import { IntegrityCheckIndexes20261123 } from './migrations/20261123-integrity-check-indexes.migration';
 import { LiveDetection20261202 } from './migrations/20261202-live-detection.migration';
 import { Teams20261203 } from './migrations/20261203-teams.migration';
+import { Alerts20261203 } from './migrations/20261203-alerts.migration';
 
 export interface DatabaseOptions {
   url: string;
@@ -22,6 +23,7 @@ export const MIGRATIONS = [
   { name: 'IntegrityCheckIndexes20261123', class: IntegrityCheckIndexes20261123 },
   { name: 'LiveDetection20261202', class: LiveDetection20261202 },
   { name: 'Teams20261203', class: Teams20261203 },
+  { name: 'Alerts20261203', class: Alerts20261203 },
 ];
 
 const MIGRATIONS_DIR = join(__dirname, 'migrations');

@@ -1,4 +1,5 @@
 import type { AuditEntrySnapshot } from '../audit/audit.types';
+import type { AlertSnapshot } from '../alerts/alert.types';
 import type { CheckRunSnapshot, HealthStatusSnapshot } from '../integrity/integrity.types';
 import type { RepairBatchSnapshot } from '../integrity/repair.types';
 import type { ViolationChangeSnapshot } from '../live/live-detection.types';
@@ -22,6 +23,8 @@ export const TOPICS = {
    * `sessionVersion`.
    */
   USER_SESSIONS_REVOKED: 'USER_SESSIONS_REVOKED',
+  /** Every transition of an alert (published by the AlertEvaluator only, and on acknowledgement): a delta. */
+  ALERTS_CHANGED: 'ALERTS_CHANGED',
 } as const;
 
 export interface TopicPayloads {
@@ -31,6 +34,7 @@ export interface TopicPayloads {
   [TOPICS.VIOLATIONS_CHANGED]: ViolationChangeSnapshot;
   [TOPICS.AUDIT_LOG_APPENDED]: AuditEntrySnapshot;
   [TOPICS.USER_SESSIONS_REVOKED]: { userId: number; sessionVersion: number };
+  [TOPICS.ALERTS_CHANGED]: AlertSnapshot;
 }
 
 export type Topic = keyof TopicPayloads;
@@ -40,7 +44,7 @@ export type Topic = keyof TopicPayloads;
  * misses one is told (its subscription ends with an error) instead of silently dropping it. The
  * others carry a whole state each, where the newest is all a subscriber needs.
  */
-export const DELTA_TOPICS: ReadonlySet<Topic> = new Set<Topic>([TOPICS.REPAIRS_MADE, TOPICS.VIOLATIONS_CHANGED, TOPICS.AUDIT_LOG_APPENDED]);
+export const DELTA_TOPICS: ReadonlySet<Topic> = new Set<Topic>([TOPICS.REPAIRS_MADE, TOPICS.VIOLATIONS_CHANGED, TOPICS.AUDIT_LOG_APPENDED, TOPICS.ALERTS_CHANGED]);
 
 /** Port the domain publishes through; implemented over Redis pub/sub, or in-process in the all-in-one mode. */
 export interface EventPublisher {

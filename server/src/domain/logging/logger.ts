@@ -32,6 +32,13 @@ export function createLogger(level: string, name: string, destination?: pino.Des
         '*.redisUrl',
         'url',
         '*.url',
+        // notification channels' write-only secrets
+        'secret',
+        '*.secret',
+        'routingKey',
+        '*.routingKey',
+        'smtpPassword',
+        '*.smtpPassword',
       ],
       censor: '[redacted]',
     },

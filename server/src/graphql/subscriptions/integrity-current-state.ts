@@ -17,5 +17,7 @@ export function integrityCurrentState(health: { status(): Promise<HealthStatusSn
     REPAIRS_MADE: async () => null,
     // Likewise the violations live detection opens and resolves.
     VIOLATIONS_CHANGED: async () => null,
+    // Alert transitions too: a new subscriber reads the alerts by query.
+    ALERTS_CHANGED: async () => null,
   };
 }
