@@ -64,6 +64,34 @@ const OPERATIONS: Record<string, (t: Target) => { query: string; variables?: Rec
     variables: { id: String(t.userId) },
   }),
   'Mutation.resetPassword': (t) => ({ query: 'mutation ($id: ID!) { resetPassword(userId: $id) }', variables: { id: String(t.userId) } }),
+  'Query.alertRules': () => ({ query: '{ alertRules { id metric state } }' }),
+  'Query.alertTransitions': () => ({ query: '{ alertTransitions(ruleId: "1", limit: 2) { id } }' }),
+  'Query.alerts': () => ({ query: '{ alerts(first: 2, filter: { firingOnly: true }) { totalCount } }' }),
+  'Query.notificationChannels': () => ({ query: '{ notificationChannels { id kind } }' }),
+  'Query.notificationDeliveries': () => ({ query: '{ notificationDeliveries(first: 2) { totalCount } }' }),
+  'Mutation.createAlertRule': (t) => ({
+    query: 'mutation ($input: AlertRuleInput!) { createAlertRule(input: $input) { id } }',
+    variables: { input: { name: `Walk ${t.n}`, metric: 'OPEN_VIOLATIONS', warning: 10, critical: 100 } },
+  }),
+  'Mutation.updateAlertRule': (t) => ({
+    query: 'mutation ($input: AlertRuleInput!) { updateAlertRule(id: "999999", input: $input) { id } }',
+    variables: { input: { name: `Walk ${t.n}`, metric: 'OPEN_VIOLATIONS', warning: 10, critical: 100 } },
+  }),
+  'Mutation.deleteAlertRule': () => ({ query: 'mutation { deleteAlertRule(id: "999999") }' }),
+  'Mutation.silenceAlerts': () => ({ query: 'mutation ($until: DateTimeISO!) { silenceAlerts(ruleId: "999999", until: $until, reason: "walk") { id } }', variables: { until: new Date(Date.now() + 60_000).toISOString() } }),
+  'Mutation.silenceAllAlerts': () => ({ query: 'mutation ($until: DateTimeISO!) { silenceAllAlerts(until: $until, reason: "walk") { id } }', variables: { until: new Date(Date.now() + 1_000).toISOString() } }),
+  'Mutation.unsilenceAlerts': () => ({ query: 'mutation { unsilenceAlerts(ruleId: "999999") { id } }' }),
+  'Mutation.acknowledgeAlert': () => ({ query: 'mutation { acknowledgeAlert(id: "999999") { id } }' }),
+  'Mutation.createNotificationChannel': (t) => ({
+    query: 'mutation ($input: NotificationChannelInput!) { createNotificationChannel(input: $input) { id } }',
+    variables: { input: { name: `Walk ${t.n}`, kind: 'WEBHOOK', enabled: false, url: 'http://127.0.0.1:9/hook' } },
+  }),
+  'Mutation.updateNotificationChannel': (t) => ({
+    query: 'mutation ($input: NotificationChannelInput!) { updateNotificationChannel(id: "999999", input: $input) { id } }',
+    variables: { input: { name: `Walk ${t.n}`, kind: 'WEBHOOK', url: 'http://127.0.0.1:9/hook' } },
+  }),
+  'Mutation.deleteNotificationChannel': () => ({ query: 'mutation { deleteNotificationChannel(id: "999999") }' }),
+  'Mutation.sendTestNotification': () => ({ query: 'mutation { sendTestNotification(channelId: "999999") { id status } }' }),
 };
 
 /** An event per subscription that a caller allowed to subscribe receives (a state topic sends its current state first). */
@@ -79,6 +107,25 @@ const EVENTS: Record<string, { query: string; topic: Topic; payload: () => Topic
     query: 'subscription { violationsChanged { openCount } }',
     topic: TOPICS.VIOLATIONS_CHANGED,
     payload: () => ({ opened: [], resolved: [], openCount: 0, detectedAt: new Date() }),
+  },
+  'Subscription.alertsChanged': {
+    query: 'subscription { alertsChanged { id severity } }',
+    topic: TOPICS.ALERTS_CHANGED,
+    payload: () => ({
+      id: 1,
+      ruleId: 1,
+      ruleName: 'Consistency',
+      metric: 'CONSISTENCY_RATE',
+      state: 'FIRING',
+      severity: 'CRITICAL',
+      value: 90,
+      startedAt: new Date(),
+      resolvedAt: null,
+      acknowledgedAt: null,
+      acknowledgedById: null,
+      suppressedBy: null,
+      escalatedAt: null,
+    }),
   },
   'Subscription.auditLogAppended': {
     query: 'subscription { auditLogAppended { id action at } }',
