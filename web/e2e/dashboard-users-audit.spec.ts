@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousAxeViolations } from './support/axe';
-import { launchBrowser, openPage, type BrowserPage } from './support/browser';
+import { launchBrowser, openPage, viewports, type BrowserPage } from './support/browser';
 import { DashboardPage } from './support/dashboard-page';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startLiveStack, type LiveStack } from './support/live-stack';
 
@@ -82,6 +82,17 @@ describe('users and the audit trail on the dashboard, in Chromium against the re
     expect(await userRow().getByRole('combobox').inputValue()).toBe('OPERATOR');
   });
 
+  it('refuses, in plain words, to leave no active admin', async () => {
+    const self = admin.page.getByTestId('user-row').filter({ hasText: ADMIN_EMAIL });
+    await self.getByRole('combobox').selectOption('VIEWER');
+    const dialog = admin.page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Change role' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'This is the last active admin. Make another user an admin first.' }).waitFor();
+    await shot(admin.page, '03-last-admin');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await self.getByRole('combobox').inputValue()).toBe('ADMIN');
+  });
+
   it('refuses, in plain words, to let the admin deactivate themself', async () => {
     const self = admin.page.getByTestId('user-row').filter({ hasText: ADMIN_EMAIL });
     expect(await self.getByRole('button', { name: 'Deactivate' }).isDisabled()).toBe(true);
@@ -94,7 +105,7 @@ describe('users and the audit trail on the dashboard, in Chromium against the re
     await userRow().getByRole('button', { name: 'Reset password' }).click();
     await admin.page.getByRole('dialog').getByRole('button', { name: 'Reset password' }).click();
     await admin.page.getByTestId('one-time-secret').waitFor();
-    await shot(admin.page, '03-reset');
+    await shot(admin.page, '03-reset-password');
     const reset = await readSecretAndClose(admin.page);
     expect(reset).not.toBe(oneTimePassword);
     oneTimePassword = reset;
@@ -151,6 +162,17 @@ describe('users and the audit trail on the dashboard, in Chromium against the re
     expect(await details.textContent()).toContain('OPERATOR');
     await shot(audit, '06-audit-live');
     await expectNoSeriousAxeViolations(audit, 'the audit page');
+  });
+
+  it('fits both pages at 375 × 812 without sideways scrolling', async () => {
+    await audit.setViewportSize(viewports.mobile);
+    await admin.page.setViewportSize(viewports.mobile);
+    for (const page of [audit, admin.page]) {
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    }
+    await shot(audit, '07-audit-mobile');
+    await shot(admin.page, '08-users-mobile');
+    await audit.setViewportSize(viewports.desktop);
   });
 
   it('exports the filtered trail as CSV, all pages', async () => {

@@ -43,6 +43,20 @@ describe('AuditPage', () => {
     expect(screen.getByTestId('audit-count').textContent).toBe('2 entries');
   });
 
+  it('reads page 1 again once a page of entries has been pushed, so it never grows without end', async () => {
+    let newest = 10;
+    const api = renderAudit(() => page(Array.from({ length: 50 }, (_, index) => anAuditEntry({ id: String(newest - index) })), 500));
+    await screen.findAllByTestId('audit-row');
+    await waitFor(() => expect(api.subscriberCount('AuditLogAppended')).toBe(1));
+    for (let index = 0; index < 50; index += 1) {
+      newest += 1;
+      api.push('AuditLogAppended', { auditLogAppended: anAuditEntry({ id: String(newest) }) });
+    }
+    await waitFor(() => expect(api.callsTo('AuditLog')).toHaveLength(2));
+    await waitFor(() => expect(screen.getAllByTestId('audit-row')).toHaveLength(50));
+    expect(screen.getAllByTestId('audit-row')[0]!.getAttribute('data-new')).toBe('true');
+  });
+
   it('leaves out an appended entry the filter excludes', async () => {
     const api = renderAudit(() => page([anAuditEntry({ id: '10', action: 'SIGN_IN' })]));
     await screen.findAllByTestId('audit-row');

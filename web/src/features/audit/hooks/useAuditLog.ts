@@ -37,9 +37,24 @@ export function useAuditLog() {
   // A new filter starts from nothing pushed: what arrived under the old one may not match.
   useEffect(() => setPushed([]), [filter]);
 
-  const fetchedIds = new Set(fetched.map((entry) => entry.id));
-  const waiting = pushed.filter((entry) => !fetchedIds.has(entry.id));
   const onFirstPage = afters.length === 1;
+  // The newest entry page 1 showed when last fetched: pushed entries above it are not in any count yet.
+  const [head, setHead] = useState<number | null>(null);
+  useEffect(() => {
+    if (!onFirstPage || connection === undefined) return;
+    const newest = fetched.reduce((max, entry) => Math.max(max, Number(entry.id)), 0);
+    setHead(newest);
+    // Keep what is still on screen (marked new) or still to come; drop what fell off page 1.
+    const shown = new Set(fetched.map((entry) => entry.id));
+    setPushed((current) => current.filter((entry) => shown.has(entry.id) || Number(entry.id) > newest));
+  }, [onFirstPage, connection, fetched]);
+
+  const waiting = pushed.filter((entry) => head === null || Number(entry.id) > head);
+  // A busy trail would grow page 1 without end: past a page's worth of pushed rows, read page 1 again.
+  const overflowing = onFirstPage && waiting.length >= auditPageSize;
+  useEffect(() => {
+    if (overflowing) reexecute({ requestPolicy: 'network-only' });
+  }, [overflowing, reexecute]);
   const entries = onFirstPage ? [...waiting, ...fetched] : fetched;
 
   return {
@@ -53,7 +68,8 @@ export function useAuditLog() {
     newIds: new Set(pushed.map((entry) => entry.id)),
     /** New entries that page 1 would show, while another page is open. */
     waitingElsewhere: onFirstPage ? 0 : waiting.length,
-    totalCount: (connection?.totalCount ?? 0) + waiting.length,
+    // Another page's count is as of its own fetch (pushed entries may be in it already).
+    totalCount: (connection?.totalCount ?? 0) + (onFirstPage ? waiting.length : 0),
     loaded: connection !== undefined,
     error,
     page: afters.length,

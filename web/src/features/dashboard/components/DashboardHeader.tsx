@@ -54,7 +54,7 @@ export function DashboardHeader({ route, onNavigate }: DashboardHeaderProps) {
             <Icon name="key" size={14} />
             <span className="topbar__signout-label">Password</span>
           </a>
-          <button type="button" className="button button--ghost button--small" onClick={() => void signOut()}>
+          <button type="button" className="button button--ghost button--small" title="Ends your sessions on every device" onClick={() => void signOut()}>
             <Icon name="logOut" size={14} />
             <span className="topbar__signout-label">Sign out</span>
           </button>

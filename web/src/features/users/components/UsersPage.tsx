@@ -11,6 +11,7 @@ import { ChangeDetails } from './ChangeDetails';
 import { CreateUserDialog } from './CreateUserDialog';
 import { SecretDialog } from './SecretDialog';
 import { UserRow } from './UserRow';
+import type { User } from '../user';
 
 const searchDelayMs = 300;
 
@@ -18,7 +19,14 @@ const searchDelayMs = 300;
 export function UsersPage() {
   const { session } = useSession();
   const list = useUsers();
-  const actions = useUserActions(list.reload);
+  // What a change answered, shown until the reloaded list (which has it too) is in.
+  const [answered, setAnswered] = useState<ReadonlyMap<string, User>>(new Map());
+  const actions = useUserActions((updated) => {
+    if (updated) setAnswered((current) => new Map(current).set(updated.id, updated));
+    list.reload();
+  });
+  useEffect(() => setAnswered(new Map()), [list.users]);
+  const users = list.users.map((user) => answered.get(user.id) ?? user);
   const [search, setSearch] = useState(list.search);
   const [creating, setCreating] = useState(false);
 
@@ -74,7 +82,7 @@ export function UsersPage() {
               </tr>
             </thead>
             <tbody>
-              {list.users.map((user) => (
+              {users.map((user) => (
                 <UserRow
                   key={user.id}
                   user={user}

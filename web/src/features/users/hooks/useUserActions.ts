@@ -28,10 +28,11 @@ export function describeChange(change: PendingChange): { title: string; confirm:
 }
 
 /**
- * The admin's changes to one user at a time: confirm, send, and on success reload the list. A reset
- * password comes back once as `issued`, to be shown and then forgotten.
+ * The admin's changes to one user at a time: confirm, send, and on success hand over the user as
+ * the server now has it (shown at once) and reload the list. A reset password comes back once as
+ * `issued`, to be shown and then forgotten.
  */
-export function useUserActions(onChanged: () => void) {
+export function useUserActions(onChanged: (updated: User | null) => void) {
   const [pending, setPending] = useState<PendingChange | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [issued, setIssued] = useState<IssuedSecret | null>(null);
@@ -48,16 +49,18 @@ export function useUserActions(onChanged: () => void) {
         return;
       }
       setIssued({ user: pending.user, password: result.data.resetPassword });
-    } else {
-      const input = pending.kind === 'role' ? { role: pending.role } : { isActive: pending.isActive };
-      const result = await updateUser({ id: pending.user.id, input });
-      if (result.error) {
-        setError(describeUserError(result.error, describeChange(pending).what));
-        return;
-      }
+      setPending(null);
+      onChanged(null);
+      return;
+    }
+    const input = pending.kind === 'role' ? { role: pending.role } : { isActive: pending.isActive };
+    const result = await updateUser({ id: pending.user.id, input });
+    if (result.error || !result.data) {
+      setError(result.error ? describeUserError(result.error, describeChange(pending).what) : 'The change was not saved. Try again.');
+      return;
     }
     setPending(null);
-    onChanged();
+    onChanged(result.data.updateUser);
   }
 
   return {

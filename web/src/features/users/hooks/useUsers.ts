@@ -16,6 +16,7 @@ export function useUsers() {
   const variables = useMemo(() => ({ first: usersPageSize, after, search: search.trim() || null }), [after, search]);
   const [{ data, error }, reexecute] = useLiveQuery({ query: UsersQuery, variables }, { refreshOn: reconnects });
   const connection = data?.users ?? undefined;
+  const users = useMemo(() => connection?.edges.map((edge) => edge.node) ?? [], [connection]);
 
   return {
     search,
@@ -23,7 +24,7 @@ export function useUsers() {
       setSearchState(next);
       setAfters([null]);
     },
-    users: connection?.edges.map((edge) => edge.node) ?? [],
+    users,
     totalCount: connection?.totalCount ?? 0,
     loaded: connection !== undefined,
     error,
