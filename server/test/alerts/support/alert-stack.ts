@@ -30,6 +30,9 @@ export interface AlertStack {
   scoped<T>(work: (services: DomainServices) => Promise<T>): Promise<T>;
   /** Queues a check and waits for it to finish (its evaluation follows from the worker). */
   check(): Promise<void>;
+  /** Stops the in-process integrity worker (no worker consumes checks), and starts it again. */
+  stopIntegrityWorker(): Promise<void>;
+  startIntegrityWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -43,12 +46,14 @@ export async function startAlertStack(students: number, env: Record<string, stri
   const orm = await connectDatabase({ url: jobs.databaseUrl, poolMax: 8 });
   const runtime = createJobsRuntime(config.process, logger, notificationRetryOf(config.domain.alerts));
   const services = await createDomainServices(config.domain, orm, { events: runtime.bus, jobs: runtime.queue, alertJobs: runtime.alertQueues });
-  const integrityWorker: IntegrityWorker = await startIntegrityWorker({
-    queue: runtime.queue.queue,
-    transport: runtime.transport,
-    schedules: [],
-    context: { orm, ...services, runs: services.checkRuns, logger, pace: async () => undefined },
-  });
+  const startWorker = () =>
+    startIntegrityWorker({
+      queue: runtime.queue.queue,
+      transport: runtime.transport,
+      schedules: [],
+      context: { orm, ...services, runs: services.checkRuns, logger, pace: async () => undefined },
+    });
+  let integrityWorker: IntegrityWorker | null = await startWorker();
   const alertWorkers: AlertWorkers | null =
     options.alertWorkers === false
       ? null
@@ -68,9 +73,16 @@ export async function startAlertStack(students: number, env: Record<string, stri
         return row?.state === 'SUCCEEDED' || row?.state === 'FAILED';
       });
     },
+    async stopIntegrityWorker() {
+      await integrityWorker?.close();
+      integrityWorker = null;
+    },
+    async startIntegrityWorker() {
+      integrityWorker ??= await startWorker();
+    },
     async close() {
       await alertWorkers?.close();
-      await integrityWorker.close();
+      await integrityWorker?.close();
       await runtime.close();
       await orm.close(true);
       await closeSql();
