@@ -35,18 +35,26 @@ export function answeringUpstream(header: string | string[] | undefined): string
   return value?.split(',').pop()?.trim() || undefined;
 }
 
+export interface NginxBinary {
+  path: string;
+  version: string;
+}
+
+/** nginx on PATH (or in /usr/sbin, where Debian puts it), or null. */
+export function nginxOnPath(): NginxBinary | null {
+  for (const candidate of ['nginx', '/usr/sbin/nginx']) {
+    const run = spawnSync(candidate, ['-v'], { encoding: 'utf8' });
+    if (!run.error && run.status === 0) return { path: candidate, version: (run.stderr || run.stdout).trim().replace(/^nginx version: /, '') };
+  }
+  return null;
+}
+
 /**
  * nginx's binary: from PATH (or /usr/sbin), else installed with apt-get when this runs as root
  * (LOADTEST_INSTALL_NGINX=0 turns that off), else an error saying how to install it.
  */
-export function findNginx(env: NodeJS.ProcessEnv = process.env): { path: string; version: string } {
-  const probe = () => {
-    for (const candidate of ['nginx', '/usr/sbin/nginx']) {
-      const run = spawnSync(candidate, ['-v'], { encoding: 'utf8' });
-      if (!run.error && run.status === 0) return { path: candidate, version: (run.stderr || run.stdout).trim().replace(/^nginx version: /, '') };
-    }
-    return null;
-  };
+export function findNginx(env: NodeJS.ProcessEnv = process.env): NginxBinary {
+  const probe = nginxOnPath;
   const found = probe();
   if (found) return found;
   const canInstall = process.getuid?.() === 0 && env.LOADTEST_INSTALL_NGINX !== '0' && !spawnSync('apt-get', ['--version']).error;
@@ -122,8 +130,7 @@ ${servers}
  * A real nginx in the foreground (`daemon off`, no systemd) with its own configuration in a
  * temporary directory: one loopback listener per pool of API replicas.
  */
-export async function startNginx(pools: BalancedPool[]): Promise<NginxBalancer> {
-  const nginx = findNginx();
+export async function startNginx(pools: BalancedPool[], nginx: NginxBinary = findNginx()): Promise<NginxBalancer> {
   const dir = mkdtempSync(join(tmpdir(), 'levelsync-nginx-'));
   chmodSync(dir, 0o755);
   for (const sub of ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(dir, sub));
