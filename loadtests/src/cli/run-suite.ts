@@ -38,7 +38,9 @@ export async function runSuite(
       // On a port of its own, found again from the API's command line (its stderr tail may have scrolled past the address).
       ...(needsApi.some((s) => s.definition.inspectApi) ? [inspectFlag(await findFreePort())] : []),
     ];
-    stack = await bootStack({ students, desyncRate, ...(nodeArgs.length ? { api: { nodeArgs } } : {}) });
+    const env = Object.assign({}, ...needsApi.map((s) => s.definition.apiEnv ?? {})) as Record<string, string>;
+    const api = { ...(nodeArgs.length ? { nodeArgs } : {}), ...(Object.keys(env).length ? { env } : {}) };
+    stack = await bootStack({ students, desyncRate, ...(Object.keys(api).length ? { api } : {}) });
   }
   const reports: ScenarioReport[] = [];
   const failures: string[] = [];

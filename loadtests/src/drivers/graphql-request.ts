@@ -1,4 +1,4 @@
-import { request, type Agent, type ClientRequest } from 'node:http';
+import { request, type Agent, type ClientRequest, type IncomingHttpHeaders } from 'node:http';
 
 /** What a driver sends: a GraphQL body, plus whatever the scenario wants back with the response. */
 export interface PlannedRequest {
@@ -45,14 +45,14 @@ export interface GraphqlPost {
 /**
  * POSTs one GraphQL body and calls `finish` exactly once: `ok` is HTTP 200 without GraphQL errors;
  * otherwise `kind` says why (the HTTP status or first error code, `timeout`, or `connection (...)`
- * with the socket error code and whether the socket was reused).
+ * with the socket error code and whether the socket was reused). `headers` are the response's, when one came.
  */
-export function postGraphql(post: GraphqlPost, finish: (ok: boolean, body: string, kind?: string) => void): ClientRequest {
+export function postGraphql(post: GraphqlPost, finish: (ok: boolean, body: string, kind?: string, headers?: IncomingHttpHeaders) => void): ClientRequest {
   let settled = false;
-  const settle = (ok: boolean, body: string, kind?: string) => {
+  const settle = (ok: boolean, body: string, kind?: string, headers?: IncomingHttpHeaders) => {
     if (settled) return;
     settled = true;
-    finish(ok, body, kind);
+    finish(ok, body, kind, headers);
   };
   const { url, agent, headers, timeoutMs } = post;
   const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent, headers, timeout: timeoutMs }, (res) => {
@@ -61,7 +61,7 @@ export function postGraphql(post: GraphqlPost, finish: (ok: boolean, body: strin
     res.on('end', () => {
       const body = Buffer.concat(chunks).toString();
       const ok = isOk(res.statusCode ?? 0, body);
-      settle(ok, body, ok ? undefined : failureKind(res.statusCode ?? 0, body));
+      settle(ok, body, ok ? undefined : failureKind(res.statusCode ?? 0, body), res.headers);
     });
     res.on('error', () => settle(false, '', 'connection'));
   });

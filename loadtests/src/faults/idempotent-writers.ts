@@ -17,6 +17,8 @@ export interface WriterOptions {
 export interface WriterResult {
   /** studentId → XP of the writes the API acknowledged. */
   acknowledgedXp: Map<number, number>;
+  /** The idempotency key of every acknowledged write (each must have a completed record in PostgreSQL). */
+  acknowledgedKeys: string[];
   acknowledged: number;
   abandoned: number;
   attempts: number;
@@ -34,7 +36,7 @@ type Outcome = 'ok' | 'retry';
  */
 export async function runIdempotentWriters(options: WriterOptions): Promise<WriterResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: options.clients, timeout: KEEP_ALIVE_AGENT_TIMEOUT_MS });
-  const result: WriterResult = { acknowledgedXp: new Map(), acknowledged: 0, abandoned: 0, attempts: 0, retried: 0, longestWriteMs: 0 };
+  const result: WriterResult = { acknowledgedXp: new Map(), acknowledgedKeys: [], acknowledged: 0, abandoned: 0, attempts: 0, retried: 0, longestWriteMs: 0 };
   const deadline = Date.now() + options.durationS * 1000;
   const giveUp = options.giveUpAfterMs ?? 60_000;
   const run = Date.now().toString(36);
@@ -58,6 +60,7 @@ export async function runIdempotentWriters(options: WriterOptions): Promise<Writ
         for (;;) {
           if ((await attempt(body)) === 'ok') {
             result.acknowledged += 1;
+            result.acknowledgedKeys.push(idempotencyKey);
             result.acknowledgedXp.set(studentId, (result.acknowledgedXp.get(studentId) ?? 0) + xpChange);
             result.longestWriteMs = Math.max(result.longestWriteMs, Date.now() - started);
             break;

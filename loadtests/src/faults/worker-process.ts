@@ -36,15 +36,17 @@ export interface WorkerProcessOptions {
   sourceRoot: string;
   /** The workers' test hook: a pause after each progress step of a check (0: none). */
   stepDelayMs: number;
+  /** Node arguments that start it (`workerEntry()` for the precompiled build); the TypeScript sources through SWC's hook by default. */
+  entry?: string[];
 }
 
 /**
- * The real workers process (`workers/src/main.ts`, as `npm run workers` starts it) on the load
+ * The real workers process (`workers/src/main.ts`, as `npm run workers:ts` starts it, or precompiled with `entry`) on the load
  * stack's database and Redis, under the API's key prefix, so it consumes the jobs the API queues.
  * Schedules are pushed far away: only the jobs a fault requests run while it is measured.
  */
 export async function startWorkerProcess(stack: LoadStack, options: WorkerProcessOptions): Promise<WorkerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', 'workers/src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, options.entry ?? ['-r', '@swc-node/register', 'workers/src/main.ts'], {
     cwd: options.sourceRoot,
     env: {
       ...process.env,

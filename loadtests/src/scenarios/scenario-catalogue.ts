@@ -6,6 +6,7 @@ import { dashboardLoad } from './dashboard-load.scenario';
 import { liveDetection } from './live-detection.scenario';
 import { soak } from './soak.scenario';
 import { progressStorm } from './progress-storm.scenario';
+import { SCALE_OUT_API_ENV, scaleOut } from './scale-out.scenario';
 import type { ScenarioOptions, ScenarioReport } from './scenario.types';
 
 export interface ScenarioDefinition {
@@ -20,6 +21,8 @@ export interface ScenarioDefinition {
   standalone?: boolean;
   /** True when the scenario reads the API's memory after forced collections: the suite starts the API with an inspector on loopback. */
   inspectApi?: boolean;
+  /** Environment for the stack's API (e.g. a real rate limit), over the lifted limits it starts with. */
+  apiEnv?: Record<string, string>;
   run(stack: LoadStack, options: ScenarioOptions): Promise<ScenarioReport>;
 }
 
@@ -62,6 +65,14 @@ export const SCENARIOS: Record<string, ScenarioDefinition> = {
     full: { durationS: 0, rate: 500 },
     quick: { durationS: 0, rate: 500, quick: true },
     run: liveDetection,
+  },
+  'scale-out': {
+    // 3 API replicas and 2 workers behind nginx; durationS is each throughput step, connections the throughput load.
+    students: 10_000,
+    full: { durationS: 10, connections: 32 },
+    quick: { durationS: 5, connections: 32, quick: true },
+    apiEnv: SCALE_OUT_API_ENV,
+    run: scaleOut,
   },
   soak: {
     students: 10_000,

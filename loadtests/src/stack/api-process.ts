@@ -48,6 +48,17 @@ export function apiEntry(sourceRoot: string, env: NodeJS.ProcessEnv = process.en
   return [...flags, 'dist/server/main.js'];
 }
 
+/**
+ * How a workers process runs: precompiled like `npm run workers` (dist/workers, which
+ * server/build.mjs writes with dist/server), with the same heap settings; or, with
+ * LOADTEST_API_RUNTIME=ts, through SWC's require hook (`npm run workers:ts`).
+ */
+export function workerEntry(sourceRoot: string, env: NodeJS.ProcessEnv = process.env): string[] {
+  if (env.LOADTEST_API_RUNTIME === 'ts') return ['-r', '@swc-node/register', 'workers/src/main.ts'];
+  execFileSync(process.execPath, [resolve(REPO_ROOT, 'server/build.mjs'), sourceRoot], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return [...productionNodeOptions(), 'dist/workers/main.js'];
+}
+
 /** The heap settings `npm run server` starts the API with (package.json's config.node_options). */
 function productionNodeOptions(): string[] {
   const pkg = JSON.parse(readFileSync(resolve(REPO_ROOT, 'package.json'), 'utf8')) as { config?: { node_options?: string } };
