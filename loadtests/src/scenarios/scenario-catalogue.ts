@@ -5,6 +5,7 @@ import { fanOut } from './fan-out.scenario';
 import { dashboardLoad } from './dashboard-load.scenario';
 import { liveDetection } from './live-detection.scenario';
 import { soak } from './soak.scenario';
+import { sweep } from './sweep.scenario';
 import { progressStorm } from './progress-storm.scenario';
 import type { ScenarioOptions, ScenarioReport } from './scenario.types';
 
@@ -62,6 +63,14 @@ export const SCENARIOS: Record<string, ScenarioDefinition> = {
     full: { durationS: 0, rate: 500 },
     quick: { durationS: 0, rate: 500, quick: true },
     run: liveDetection,
+  },
+  sweep: {
+    // The capacity model's figures at `--students` (default 1M students = 3M pairs) on a database of its own.
+    students: 0,
+    standalone: true,
+    full: { durationS: 0 },
+    quick: { durationS: 0, quick: true },
+    run: sweep,
   },
   soak: {
     students: 10_000,
