@@ -57,6 +57,7 @@ export async function startWorkerProcess(stack: LoadStack, options: WorkerProces
       JWT_SECRET: LOADTEST_JWT_SECRET,
       LOG_LEVEL: 'info',
       WORKER_NAME: options.name,
+      PGAPPNAME: `levelsync-worker-${options.name}`,
       WORKER_STEP_DELAY_MS: String(options.stepDelayMs),
       HEALTH_CHECK_INTERVAL_MINUTES: '600',
       AUTO_SYNC_INTERVAL_HOURS: '600',

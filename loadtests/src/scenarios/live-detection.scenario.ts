@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import WebSocket from 'ws';
 import { runClosedLoop } from '../drivers/autocannon-driver';
 import { startWorkerProcess } from '../faults/worker-process';
+import { ConnectionCensus } from '../measure/connection-census';
 import { measureMachineLoad, MachineCpuMeter } from '../measure/machine-load';
 import { percentile } from '../measure/latency-recorder';
 import { runPgbench } from '../references/pgbench-reference';
@@ -37,7 +38,9 @@ export async function liveDetection(stack: LoadStack, options: ScenarioOptions):
   const machine = await measureMachineLoad();
   const quick = options.quick ?? false;
   const notes: string[] = [];
-  const pool = new Pool({ connectionString: stack.database.url, max: 10 });
+  const pool = new Pool({ connectionString: stack.database.url, max: 10, application_name: 'loadtest-driver' });
+  // Waits scale with the seed: the boot sweep of 1M students (3M pairs) takes seconds, not milliseconds.
+  const bootWaitMs = Math.max(120_000, (stack.students.pairs / 1_000_000) * 120_000);
   const waiting = async () => (await pool.query<{ n: number }>('select count(*)::int as n from pair_changes')).rows[0]!.n;
   const drained = async (timeoutMs: number) => {
     const deadline = performance.now() + timeoutMs;
@@ -47,13 +50,16 @@ export async function liveDetection(stack: LoadStack, options: ScenarioOptions):
     }
     return performance.now();
   };
+  let census: ConnectionCensus | null = null;
   const worker = await startWorkerProcess(stack, { name: 'live-worker', sourceRoot: REPO_ROOT, stepDelayMs: 0 });
   try {
     await worker.waitForLog((l) => l.msg === IS_CHECKER, 30_000);
     // The boot check and the seeding's captured changes are done before anything is timed.
-    await drained(120_000);
-    for (let i = 0; i < 600 && (await pool.query(`select 1 from check_runs where finished_at is null`)).rowCount! > 0; i += 1) await sleep(100);
+    await drained(bootWaitMs);
+    for (let i = 0; i < bootWaitMs / 100 && (await pool.query(`select 1 from check_runs where finished_at is null`)).rowCount! > 0; i += 1) await sleep(100);
     const { firstId, lastId } = stack.students;
+    // Who holds PostgreSQL and Redis connections from here to the end (the API at 50 connections in (3) is its peak).
+    census = await new ConnectionCensus(stack.database.url, stack.redis.url).start();
 
     // (1) commit → subscriber
     const latencies: number[] = [];
@@ -195,6 +201,8 @@ export async function liveDetection(stack: LoadStack, options: ScenarioOptions):
     await sampler;
     const drainAfterS = ((await drained(60_000)) - writesEnded) / 1000;
     const lag = quantiles(lagSamples.map(([, v]) => v));
+    const connections = await census.stop();
+    census = null;
 
     await unsubscribe();
     await client.dispose();
@@ -206,6 +214,11 @@ export async function liveDetection(stack: LoadStack, options: ScenarioOptions):
       `Students ${stack.students.count.toLocaleString('en')} (${stack.students.pairs.toLocaleString('en')} pairs); one workers process (its live checker) and the API as child processes, plus this driver, on one shared machine.`,
       `The trigger cost is 1 − mean(with)/mean(without) over alternating ${phaseS} s phases at 50 connections; on a shared machine a few % is within the noise of one phase.`,
       `Bulk: ${bulkRows.toLocaleString('en')} progress rows in one UPDATE, from its commit until pair_changes is empty (batches of 20,000 changes).`,
+    );
+    const pgPeaks = Object.entries(connections.postgres).map(([app, n]) => `${app} ${n}`).join(', ');
+    const redisPeaks = Object.entries(connections.redis.byName).map(([name, n]) => `${name || '(unnamed)'} ${n}`).join(', ');
+    notes.push(
+      `Connections (peak per holder over phases 1–4, ${connections.samples} samples): PostgreSQL ${pgPeaks}; Redis ${connections.redis.total} clients (${redisPeaks}; the API and the worker, the census's own excluded).`,
     );
     const rows: SummaryRow[] = [
       { scenario: 'live detection', metric: 'commit → subscriber p50 / p95', ours: `${ms(commit.p50)} / ${ms(commit.p95)}`, target: 'p95 ≤ 1 s', pass: latencies.length > 0 && commit.p95 <= 1000 },
@@ -274,6 +287,7 @@ export async function liveDetection(stack: LoadStack, options: ScenarioOptions):
       notes,
     };
   } finally {
+    await census?.stop().catch(() => undefined);
     await worker.kill();
     await pool.end();
   }

@@ -5,6 +5,7 @@ import { fanOut } from './fan-out.scenario';
 import { dashboardLoad } from './dashboard-load.scenario';
 import { liveDetection } from './live-detection.scenario';
 import { soak } from './soak.scenario';
+import { sweep } from './sweep.scenario';
 import { progressStorm } from './progress-storm.scenario';
 import { SCALE_OUT_API_ENV, scaleOut } from './scale-out.scenario';
 import type { ScenarioOptions, ScenarioReport } from './scenario.types';
@@ -73,6 +74,14 @@ export const SCENARIOS: Record<string, ScenarioDefinition> = {
     quick: { durationS: 5, connections: 32, quick: true },
     apiEnv: SCALE_OUT_API_ENV,
     run: scaleOut,
+  },
+  sweep: {
+    // The capacity model's figures at `--students` (default 1M students = 3M pairs) on a database of its own.
+    students: 0,
+    standalone: true,
+    full: { durationS: 0 },
+    quick: { durationS: 0, quick: true },
+    run: sweep,
   },
   soak: {
     students: 10_000,

@@ -85,6 +85,8 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
     ADMIN_PASSWORD: LOADTEST_ADMIN_PASSWORD,
     PORT: String(port),
     LOG_LEVEL: 'warn',
+    // node-pg names every connection after it (pg_stat_activity.application_name): scenarios count the API's own.
+    PGAPPNAME: 'levelsync-api',
     RATE_LIMIT_PER_MINUTE: '100000000',
     RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
     RATE_LIMIT_LOGIN_IP_PER_MINUTE: '100000',

@@ -20,6 +20,10 @@ export async function seedStudents(databaseUrl: string, count: number, desyncRat
   try {
     await client.query('begin');
     await client.query('set local synchronous_commit = off');
+    // The seed is consistent by construction, so it marks itself as the enforcer and repairs do
+    // (live/consistent-writes.ts) and the capture triggers skip it: 1M students would otherwise
+    // leave 6M captured changes for the live checker to drain before a scenario can start.
+    await client.query(`select set_config('levelsync.consistent_writer', 'on', true)`);
     const { rows } = await client.query<{ first_id: number; last_id: number }>(
       `with s as (
          insert into users (email, password_hash, full_name, role)
@@ -48,6 +52,8 @@ export async function seedStudents(databaseUrl: string, count: number, desyncRat
     );
     let desynced = 0;
     if (desyncRate > 0) {
+      // The desyncs are drift, written as any out-of-band writer would: captured.
+      await client.query(`select set_config('levelsync.consistent_writer', 'off', true)`);
       const stride = Math.max(1, Math.round(1 / desyncRate));
       const result = await client.query(
         `update licenses set current_level = case when current_level > 1 then current_level - 1 else 2 end,
