@@ -4,14 +4,13 @@ import { dashboardRoles, roleWithArticle } from '../user';
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 /** What a confirmed change will do, in the dialog's body. */
-export function ChangeDetails({ change }: { change: PendingChange }) {
+export function ChangeDetails({ change, isSelf }: { change: PendingChange; isSelf: boolean }) {
   const { user } = change;
   switch (change.kind) {
     case 'role':
       return (
         <p>
-          <strong>{user.email}</strong> becomes {roleWithArticle(change.role)}: {lowerFirst(dashboardRoles.find((entry) => entry.role === change.role)?.description ?? '')} Their open sessions
-          end now and they sign in again.
+          <strong>{user.email}</strong> becomes {roleWithArticle(change.role)}: {lowerFirst(dashboardRoles.find((entry) => entry.role === change.role)?.description ?? '')} {isSelf ? 'You are signed out now and sign in again.' : 'Their open sessions end now and they sign in again.'}
         </p>
       );
     case 'active':

@@ -13,6 +13,8 @@ interface UserRowProps {
 const selfDeactivation = 'You cannot deactivate your own account. Ask another admin.';
 
 export function UserRow({ user, isSelf, onChangeRole, onSetActive, onResetPassword }: UserRowProps) {
+  // Your own password is changed with the current one (the Password page), not reset.
+  const resetRefusal = isSelf ? 'Change your own password on the Password page.' : user.isActive ? undefined : 'Reactivate the user first.';
   // INSTRUCTOR and STUDENT are not handed out here, but a user who has one still shows it.
   const roles = dashboardRoles.some((entry) => entry.role === user.role) ? dashboardRoles : [...dashboardRoles, { role: user.role, label: roleLabel(user.role), description: '' }];
   return (
@@ -42,10 +44,12 @@ export function UserRow({ user, isSelf, onChangeRole, onSetActive, onResetPasswo
         <span className={`chip ${user.isActive ? 'chip--good' : ''}`}>{user.isActive ? 'Active' : 'Deactivated'}</span>
       </td>
       <td className="user-row__actions">
-        <button type="button" className="button button--small button--ghost" onClick={() => onResetPassword(user)} disabled={!user.isActive} title={user.isActive ? undefined : 'Reactivate the user first.'}>
-          <Icon name="key" size={14} />
-          Reset password
-        </button>
+        <span title={resetRefusal}>
+          <button type="button" className="button button--small button--ghost" onClick={() => onResetPassword(user)} disabled={resetRefusal !== undefined}>
+            <Icon name="key" size={14} />
+            Reset password
+          </button>
+        </span>
         {user.isActive ? (
           <span title={isSelf ? selfDeactivation : undefined}>
             <button type="button" className="button button--small button--ghost" onClick={() => onSetActive(user, false)} disabled={isSelf}>

@@ -35,13 +35,16 @@ beforeEach(() => {
 });
 
 describe('UsersPage', () => {
-  it('lists users, marks the admin themself, and cannot deactivate them', async () => {
+  it('lists users, marks the admin themself, who cannot deactivate or reset themself', async () => {
     renderPage(() => page([ada, vic]));
     const rows = await screen.findAllByTestId('user-row');
     expect(rows).toHaveLength(2);
     expect(within(rows[0]!).getByText('You')).toBeTruthy();
     expect((within(rows[0]!).getByRole('button', { name: 'Deactivate' }) as HTMLButtonElement).disabled).toBe(true);
     expect((within(rows[1]!).getByRole('button', { name: 'Deactivate' }) as HTMLButtonElement).disabled).toBe(false);
+    // Their own password is changed with the current one, on the Password page.
+    expect((within(rows[0]!).getByRole('button', { name: 'Reset password' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((within(rows[1]!).getByRole('button', { name: 'Reset password' }) as HTMLButtonElement).disabled).toBe(false);
     expect(screen.getByTestId('users-count').textContent).toBe('2 users');
   });
 

@@ -111,7 +111,7 @@ export function UsersPage() {
       ) : null}
       {pending && copy ? (
         <ConfirmDialog title={copy.title} confirmLabel={copy.confirm} busyLabel={copy.busy} busy={actions.busy} error={actions.error} onConfirm={() => void actions.confirm()} onCancel={actions.cancel}>
-          <ChangeDetails change={pending} />
+          <ChangeDetails change={pending} isSelf={pending.user.id === session?.user.id} />
         </ConfirmDialog>
       ) : null}
       {actions.issued ? (
