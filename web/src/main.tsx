@@ -17,6 +17,7 @@ import './features/history/components/history.css';
 import './features/violations/components/violations.css';
 import './features/system/components/system.css';
 import './features/repairs/components/repairs.css';
+import './features/alerts/components/alerts.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,8 +1,9 @@
 import { Icon } from '../../../shared/components/Icon';
 import { useSession } from '../../auth/hooks/useSession';
 import { ConnectionIndicator } from '../../connection/components/ConnectionIndicator';
+import { dashboardSections, type DashboardSection } from '../dashboard-section';
 
-export function DashboardHeader() {
+export function DashboardHeader({ section }: { section: DashboardSection }) {
   const { session, signOut } = useSession();
   return (
     <header className="topbar">
@@ -13,7 +14,13 @@ export function DashboardHeader() {
           </span>
           <span className="brand-name">LevelSync</span>
           <span className="topbar__divider" aria-hidden="true" />
-          <span className="topbar__section">Integrity</span>
+          <nav className="topbar__nav" aria-label="Dashboard views">
+            {dashboardSections.map((candidate) => (
+              <a key={candidate.id} href={candidate.hash} className="topbar__section" aria-current={candidate.id === section ? 'page' : undefined}>
+                {candidate.label}
+              </a>
+            ))}
+          </nav>
         </div>
         <div className="topbar__right">
           <ConnectionIndicator />

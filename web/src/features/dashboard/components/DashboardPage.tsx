@@ -1,4 +1,8 @@
 import { useNow } from '../../../shared/hooks/useNow';
+import { AlertRulesPage } from '../../alerts/components/AlertRulesPage';
+import { AlertsStrip } from '../../alerts/components/AlertsStrip';
+import { ChannelsPage } from '../../alerts/components/ChannelsPage';
+import { useAlertEvents } from '../../alerts/hooks/useAlertEvents';
 import { ApiUnreachableBanner } from '../../connection/components/ApiUnreachableBanner';
 import { RateLimitNotice } from '../../connection/components/RateLimitNotice';
 import { HealthPanel } from '../../health/components/HealthPanel';
@@ -10,11 +14,17 @@ import { RecentRepairsPanel } from '../../repairs/components/RecentRepairsPanel'
 import { useRepairEvents } from '../../repairs/hooks/useRepairEvents';
 import { SystemInfoPanel } from '../../system/components/SystemInfoPanel';
 import { ViolationsPanel } from '../../violations/components/ViolationsPanel';
+import { useDashboardSection } from '../hooks/useDashboardSection';
 import { DashboardHeader } from './DashboardHeader';
 
-/** The admin's all-day view. Everything on it is pushed or refetched on events; nothing polls. */
+/**
+ * The admin's all-day view: integrity, alert rules, channels, with the alerts strip on top of each.
+ * Everything on it is pushed or refetched on events; nothing polls.
+ */
 export function DashboardPage() {
   const now = useNow();
+  const [section, openSection] = useDashboardSection();
+  const alertPushes = useAlertEvents();
   const { status, loadedRunId } = useHealthStatus();
   useRepairEvents();
   const liveViolations = useLiveViolations();
@@ -24,12 +34,15 @@ export function DashboardPage() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <DashboardHeader />
+      <DashboardHeader section={section} />
       <main className="dashboard" id="main" tabIndex={-1}>
-        <h1 className="visually-hidden">Health dashboard</h1>
+        <h1 className="visually-hidden">{{ integrity: 'Health dashboard', alerts: 'Alert rules', channels: 'Notification channels' }[section]}</h1>
         <ApiUnreachableBanner />
         <RateLimitNotice />
-        <div className="dashboard__grid">
+        <AlertsStrip pushes={alertPushes} now={now} onOpenRules={() => openSection('alerts')} />
+        {section === 'alerts' ? <AlertRulesPage now={now} /> : null}
+        {section === 'channels' ? <ChannelsPage now={now} /> : null}
+        <div className="dashboard__grid" hidden={section !== 'integrity'}>
           <HealthPanel status={status} loadedRunId={loadedRunId} now={now} />
           <MetricsPanel healthState={status?.state} />
           <HistoryPanel />
