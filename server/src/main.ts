@@ -11,6 +11,8 @@ import { createApiServer } from './http/api-server';
 import { jobsReadiness } from './http/readiness';
 import { observeCheckRuns } from './observability/check-run-metrics';
 import { notificationRetryOf } from './jobs/alerts/alert-queues';
+import { AlertWatchdog } from './jobs/alerts/alert-watchdog';
+import { startNotificationWorker } from './jobs/alerts/alert-workers';
 import { createJobsRuntime } from './jobs/jobs-runtime';
 import { ProcessSampler } from './domain/alerts/process-sampler';
 
@@ -29,6 +31,10 @@ async function main(): Promise<void> {
   const services = await createDomainServices(config.domain, orm, { events: runtime.bus, jobs: runtime.queue, alertJobs: runtime.alertQueues, logger });
   const sampler = new ProcessSampler(orm, 'API', logger);
   sampler.start();
+  // Deliveries go out from the API replicas too, and they evaluate when no worker does: "no workers online" must still be told.
+  const notifications = await startNotificationWorker({ transport: runtime.transport, orm, deliveries: services.notificationDeliveries, logger });
+  const watchdog = new AlertWatchdog(orm, services.alertEvaluator, config.domain.alerts.evaluationSeconds, logger.child({ component: 'alerts' }));
+  watchdog.start();
   const admin = config.standalone.admin;
   if (admin.password) await withEntityManager(orm, () => services.users.ensureAdmin(admin.email, admin.password!));
   const live = createApiLiveEvents(runtime.bus, services.health, orm);
@@ -50,6 +56,8 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     await api.close();
+    await watchdog.stop();
+    await notifications.close();
     await sampler.stop();
     live.stop();
     stopObserving();

@@ -135,43 +135,39 @@ export class AlertEvaluator {
       rule.silencedById = null;
     }
     const suppressed = this.suppression(rule, ctx);
+    const inhibition = suppressed && suppressed !== 'SILENCED' ? suppressed : null;
 
     if (transition) {
       alert = this.applyToAlert(rule, alert, transition, value ?? rule.value ?? 0, now, ctx);
+      if (alert.state === 'FIRING') alert.suppressedBy = inhibition;
       const event = NOTIFIED[transition];
       // A resolution is told only where the firing was.
       const tell = event !== undefined && !(transition === 'resolved' && !alert.notified);
       await this.record(rule, alert, transition, before.state, tell ? event : undefined, suppressed, ctx);
       if (rule.state === 'INACTIVE') rule.currentAlertId = null;
-      return;
+    } else if (alert?.state === 'FIRING') {
+      if (alert.suppressedBy !== inhibition) {
+        alert.suppressedBy = inhibition;
+        ctx.pending.changed.push(alert);
+      }
+      // The end of a silence (or of an inhibition) tells what still fires and was kept quiet.
+      if ((silenceEnded || !alert.notified) && !suppressed) {
+        rule.lastNotifiedAt = now;
+        await this.record(rule, alert, silenceEnded ? 'silence-ended' : 'unsuppressed', 'FIRING', 'alert.firing', null, ctx);
+      }
     }
-    if (!alert || alert.state !== 'FIRING') return;
-    const inhibition = suppressed && suppressed !== 'SILENCED' ? suppressed : null;
-    if (alert.suppressedBy !== inhibition) {
-      alert.suppressedBy = inhibition;
-      ctx.pending.changed.push(alert);
-    }
-    // The end of a silence (or of an inhibition) tells what still fires and was kept quiet.
-    if ((silenceEnded || !alert.notified) && !suppressed) {
-      rule.lastNotifiedAt = now;
-      await this.record(rule, alert, silenceEnded ? 'silence-ended' : 'unsuppressed', 'FIRING', 'alert.firing', null, ctx);
-      return;
-    }
-    // Escalation: a CRITICAL left unacknowledged calls a further channel, once.
+    if (alert?.state === 'FIRING') await this.escalateIfDue(rule, alert, suppressed, ctx);
+  }
+
+  /** Escalation: a CRITICAL left unacknowledged for `escalateAfterSeconds` calls a further channel, once. */
+  private async escalateIfDue(rule: AlertRule, alert: Alert, suppressed: string | null, ctx: RuleContext): Promise<void> {
     const after = rule.escalateAfterSeconds;
-    if (
-      rule.escalationChannelId &&
-      after !== null && after !== undefined &&
-      alert.severity === 'CRITICAL' &&
-      !alert.acknowledgedAt &&
-      !alert.escalatedAt &&
-      alert.criticalSince &&
-      now.getTime() - alert.criticalSince.getTime() >= after * 1000
-    ) {
-      alert.escalatedAt = now;
-      const channel = await trx.findOne(NotificationChannel, { id: rule.escalationChannelId, enabled: true });
-      await this.record(rule, alert, 'escalation', 'FIRING', 'alert.escalated', suppressed, ctx, channel ? [channel] : []);
-    }
+    if (!rule.escalationChannelId || after === null || after === undefined) return;
+    if (alert.severity !== 'CRITICAL' || alert.acknowledgedAt || alert.escalatedAt || !alert.criticalSince) return;
+    if (ctx.now.getTime() - alert.criticalSince.getTime() < after * 1000) return;
+    alert.escalatedAt = ctx.now;
+    const channel = await ctx.trx.findOne(NotificationChannel, { id: rule.escalationChannelId, enabled: true });
+    await this.record(rule, alert, 'escalation', 'FIRING', 'alert.escalated', suppressed, ctx, channel ? [channel] : []);
   }
 
   /** SILENCED, or the name of the rule inhibiting this one; null when it may notify. */

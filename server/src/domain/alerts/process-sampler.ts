@@ -21,6 +21,8 @@ export class ProcessSampler {
   private errors = 0;
   private latency: number[] = new Array<number>(LATENCY_BOUNDS_MS.length).fill(0);
   private timer: NodeJS.Timeout | null = null;
+  /** The final write of the bucket that just ended, awaited by the next flush. */
+  private closing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly orm: Orm,
@@ -62,13 +64,14 @@ export class ProcessSampler {
   /** Writes the current bucket's totals. */
   async flush(): Promise<void> {
     this.roll();
+    await this.closing;
     await this.write(this.bucketStart, this.requests, this.errors, [...this.latency]);
   }
 
   private roll(): void {
     const start = Math.floor(Date.now() / BUCKET_MS) * BUCKET_MS;
     if (start === this.bucketStart) return;
-    if (this.bucketStart !== 0 && this.requests + this.errors > 0) void this.write(this.bucketStart, this.requests, this.errors, [...this.latency]);
+    if (this.bucketStart !== 0 && this.requests + this.errors > 0) this.closing = this.write(this.bucketStart, this.requests, this.errors, [...this.latency]);
     this.bucketStart = start;
     this.requests = 0;
     this.errors = 0;

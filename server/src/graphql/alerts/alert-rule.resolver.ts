@@ -59,13 +59,13 @@ export class AlertRuleResolver {
 
   @Authorized(...ALERT_RESPONDERS)
   @Mutation(() => AlertRuleType, { description: 'Silences a rule until a time: its state still moves and shows, no one is notified; the end re-notifies what still fires.' })
-  silenceAlerts(@Arg('ruleId', () => ID) ruleId: string, @Arg('until') until: Date, @Arg('reason') reason: string, @Ctx() ctx: GraphQLContext): Promise<AlertRule> {
+  silenceAlerts(@Arg('ruleId', () => ID) ruleId: string, @Arg('until', () => Date, { validate: false }) until: Date, @Arg('reason') reason: string, @Ctx() ctx: GraphQLContext): Promise<AlertRule> {
     return this.alerts.silence(parseId(ruleId, 'ruleId'), until, reason, ctx.viewer!.id);
   }
 
   @Authorized(...ALERT_RESPONDERS)
   @Mutation(() => [AlertRuleType], { description: 'Silences every rule until a time.' })
-  silenceAllAlerts(@Arg('until') until: Date, @Arg('reason') reason: string, @Ctx() ctx: GraphQLContext): Promise<AlertRule[]> {
+  silenceAllAlerts(@Arg('until', () => Date, { validate: false }) until: Date, @Arg('reason') reason: string, @Ctx() ctx: GraphQLContext): Promise<AlertRule[]> {
     return this.alerts.silenceAll(until, reason, ctx.viewer!.id);
   }
 

@@ -1,4 +1,3 @@
-import type { Worker } from 'bullmq';
 import type { AlertEvaluator } from '../../domain/alerts/alert-evaluator';
 import type { NotificationDeliveryService } from '../../domain/alerts/notification-delivery.service';
 import type { Orm } from '../../domain/database/database';
@@ -16,35 +15,17 @@ export interface AlertWorkers {
   close(): Promise<void>;
 }
 
-/**
- * The alert workers of one process: the evaluation (one at a time across all workers: concurrency 1,
- * the queue's global concurrency 1, and the evaluator's advisory lock), its job scheduler, and the
- * notification deliveries. A killed worker's job comes back after its lock expires (5 s) and the
- * stalled sweep (5 s): a delivery cut mid-send is sent again, with the same event id.
- */
-export async function startAlertWorkers(options: {
+export interface NotificationWorkerOptions {
   transport: QueueTransport;
-  queues: AlertQueues;
   orm: Orm;
-  evaluator: Pick<AlertEvaluator, 'evaluate'>;
   deliveries: Pick<NotificationDeliveryService, 'deliver'>;
-  evaluationSeconds: number;
   logger: Logger;
   name?: string;
-}): Promise<AlertWorkers> {
-  const { transport, queues, orm, logger } = options;
-  await queues.alerts.setGlobalConcurrency(1);
-  await queues.alerts.upsertJobScheduler(
-    ALERT_JOBS.EVALUATE,
-    { every: Math.round(options.evaluationSeconds * 1000) },
-    { name: ALERT_JOBS.EVALUATE, data: { reason: 'scheduled' }, opts: { attempts: 1, removeOnComplete: { count: 50 }, removeOnFail: { count: 200 } } },
-  );
-  const evaluation = createBullWorker<AlertEvaluationJobData, string>(
-    ALERTS_QUEUE,
-    transport,
-    (job) => withEntityManager(orm, () => options.evaluator.evaluate()).then((result) => ({ ...result, reason: job.data.reason })),
-    { concurrency: 1, lockDuration: 5_000, stalledInterval: 5_000, maxStalledCount: 2, name: options.name, autorun: false },
-  );
+}
+
+/** Consumes the notifications queue: one delivery per job, retried with Retry-After or exponential backoff. */
+export async function startNotificationWorker(options: NotificationWorkerOptions): Promise<AlertWorkers> {
+  const { transport, orm, logger } = options;
   const deliver = notificationProcessor(options.deliveries);
   const notifications = createBullWorker<NotificationJobData, string>(NOTIFICATIONS_QUEUE, transport, (job) => withEntityManager(orm, () => deliver(job)), {
     concurrency: NOTIFICATION_CONCURRENCY,
@@ -59,16 +40,44 @@ export async function startAlertWorkers(options: {
         type === RETRY_AFTER_BACKOFF ? retryAfterOrExponential(attemptsMade, Number((job?.opts.backoff as { delay?: number } | undefined)?.delay ?? 5_000), error) : 5_000,
     },
   });
-  for (const worker of [evaluation, notifications] as Worker[]) {
-    worker.on('error', (error) => logger.error({ err: error.message }, 'alert worker error'));
-  }
-  evaluation.on('failed', (job, error) => logger.error({ jobId: job?.id, err: error.message }, 'alert evaluation failed'));
+  notifications.on('error', (error) => logger.error({ err: error.message }, 'notification worker error'));
   notifications.on('failed', (job, error) =>
     logger.warn({ jobId: job?.id, deliveryId: job?.data.deliveryId, attempt: job?.attemptsMade, err: error.message }, 'notification attempt failed'),
   );
-  void evaluation.run();
   void notifications.run();
-  await Promise.all([evaluation.waitUntilReady(), notifications.waitUntilReady()]);
+  await notifications.waitUntilReady();
+  return { close: () => notifications.close() };
+}
+
+/**
+ * The alert workers of a worker process: the evaluation (one at a time across all workers: concurrency 1,
+ * the queue's global concurrency 1, and the evaluator's advisory lock), its job scheduler, and the
+ * notification deliveries. A killed worker's job comes back after its lock expires (5 s) and the
+ * stalled sweep (5 s): a delivery cut mid-send is sent again, with the same event id.
+ */
+export async function startAlertWorkers(options: NotificationWorkerOptions & {
+  queues: AlertQueues;
+  evaluator: Pick<AlertEvaluator, 'evaluate'>;
+  evaluationSeconds: number;
+}): Promise<AlertWorkers> {
+  const { transport, queues, orm, logger } = options;
+  await queues.alerts.setGlobalConcurrency(1);
+  await queues.alerts.upsertJobScheduler(
+    ALERT_JOBS.EVALUATE,
+    { every: Math.round(options.evaluationSeconds * 1000) },
+    { name: ALERT_JOBS.EVALUATE, data: { reason: 'scheduled' }, opts: { attempts: 1, removeOnComplete: { count: 50 }, removeOnFail: { count: 200 } } },
+  );
+  const evaluation = createBullWorker<AlertEvaluationJobData, string>(
+    ALERTS_QUEUE,
+    transport,
+    (job) => withEntityManager(orm, () => options.evaluator.evaluate()).then((result) => ({ ...result, reason: job.data.reason })),
+    { concurrency: 1, lockDuration: 5_000, stalledInterval: 5_000, maxStalledCount: 2, name: options.name, autorun: false },
+  );
+  evaluation.on('error', (error) => logger.error({ err: error.message }, 'alert worker error'));
+  evaluation.on('failed', (job, error) => logger.error({ jobId: job?.id, err: error.message }, 'alert evaluation failed'));
+  void evaluation.run();
+  await evaluation.waitUntilReady();
+  const notifications = await startNotificationWorker(options);
   return {
     async close() {
       await Promise.all([evaluation.close(), notifications.close()]);
