@@ -9,7 +9,7 @@ interface MetricLook {
 
 const round = (value: number, digits: number) => String(Math.round(value * 10 ** digits) / 10 ** digits);
 const percent = (value: number) => `${round(value, value >= 99 && value < 100 ? 2 : 1)} %`;
-const counted = (unit: string) => (value: number) => `${round(value, 1)} ${unit}`;
+const counted = (unit: string, one = unit.replace(/s$/, '')) => (value: number) => `${round(value, 1)} ${value === 1 ? one : unit}`;
 
 // The server's metric names (AlertRule.metric) and the units their values and thresholds are in.
 const looks: Record<string, MetricLook> = {
@@ -19,7 +19,7 @@ const looks: Record<string, MetricLook> = {
   FAILED_INTEGRITY_JOBS_1H: { label: 'Failed integrity jobs (1 h)', format: counted('jobs') },
   WORKERS_ONLINE: { label: 'Workers online', format: counted('workers') },
   DATABASE_SIZE_PERCENT: { label: 'Database size of capacity', format: percent },
-  PROCESS_MEMORY_MB: { label: 'Process memory (RSS)', format: counted('MB') },
+  PROCESS_MEMORY_MB: { label: 'Process memory (RSS)', format: counted('MB', 'MB') },
   OPEN_VIOLATIONS: { label: 'Open violations', format: counted('violations') },
   QUEUE_DEPTH: { label: 'Queue depth', format: counted('jobs') },
   CHECK_DURATION_SECONDS: { label: 'Check duration', format: (seconds) => formatDuration(seconds * 1000) },

@@ -44,14 +44,22 @@ export function AlertHistoryPanel({ now }: { now: number }) {
               {alerts.map((alert) => (
                 <tr key={alert.id}>
                   <td>
-                    <SeverityBadge state="FIRING" severity={alert.severity} />
+                    <SeverityBadge state={alert.state === 'PENDING' ? 'PENDING' : 'FIRING'} severity={alert.severity} />
                   </td>
                   <td>{alert.rule.name}</td>
                   <td className="numeric">{formatMetricValue(alert.rule.metric, alert.value)}</td>
                   <td>
                     <RelativeTime iso={alert.startedAt} now={now} />
                   </td>
-                  <td>{alert.resolvedAt ? <RelativeTime iso={alert.resolvedAt} now={now} /> : <strong className="text-critical">firing</strong>}</td>
+                  <td>
+                    {alert.resolvedAt ? (
+                      <RelativeTime iso={alert.resolvedAt} now={now} />
+                    ) : alert.state === 'PENDING' ? (
+                      <span className="data-table__sub">pending</span>
+                    ) : (
+                      <strong className="text-critical">firing</strong>
+                    )}
+                  </td>
                   <td className="numeric">{formatDuration((alert.resolvedAt ? Date.parse(alert.resolvedAt) : Math.max(now, Date.now())) - Date.parse(alert.startedAt))}</td>
                   <td>
                     {alert.acknowledgedAt ? (

@@ -24,7 +24,12 @@ export function AlertRulesPanel({ now }: { now: number }) {
   const toggle = (ruleId: string, view: 'edit' | 'history') => setOpen(open?.ruleId === ruleId && open.view === view ? null : { ruleId, view });
 
   return (
-    <Panel title="Alert rules" id="alert-rules-title" className="alert-rules-panel">
+    <Panel
+      title="Alert rules"
+      id="alert-rules-title"
+      className="alert-rules-panel"
+      actions={<SilenceMenu ruleName="every rule" label="Silence all" busy={actions.busy} onSilence={actions.silenceAll} />}
+    >
       {actions.error ? (
         <p className="form-error" role="alert">
           {actions.error}
@@ -99,12 +104,7 @@ function RuleRow({ rule, now, open, onToggle, actions }: RuleRowProps) {
       <td>{rule.enabled ? <SeverityBadge state={rule.state} severity={rule.severity} /> : <span className="kind-chip">Disabled</span>}</td>
       <td>
         <span className="data-table__name">{rule.name}</span>
-        <span className="data-table__sub">
-          {metricLook(rule.metric).label}
-          {rule.recoveryMargin ? ` · margin ${rule.recoveryMargin}` : ''}
-          {rule.repeatIntervalSeconds ? ` · repeats every ${formatDuration(rule.repeatIntervalSeconds * 1000)}` : ''}
-          {rule.escalationChannel ? ` · escalates to ${rule.escalationChannel.name} after ${formatDuration((rule.escalateAfterSeconds ?? 0) * 1000)}` : ''}
-        </span>
+        <span className="data-table__sub">{ruleDetails(rule)}</span>
         {silenced ? (
           <span className="data-table__sub" data-testid="rule-silenced">
             Silenced until {formatTimestamp(rule.silencedUntil)}
@@ -115,7 +115,7 @@ function RuleRow({ rule, now, open, onToggle, actions }: RuleRowProps) {
       <td className="numeric">{formatMetricValue(rule.metric, rule.value)}</td>
       <td className="numeric">{formatMetricValue(rule.metric, rule.warning)}</td>
       <td className="numeric">{formatMetricValue(rule.metric, rule.critical)}</td>
-      <td className="numeric">{formatDuration(rule.forSeconds * 1000)}</td>
+      <td className="numeric">{rule.forSeconds === 0 ? 'at once' : formatDuration(rule.forSeconds * 1000)}</td>
       <td>
         <ChannelNames channels={rule.channels} />
       </td>
@@ -138,6 +138,19 @@ function RuleRow({ rule, now, open, onToggle, actions }: RuleRowProps) {
       </td>
     </tr>
   );
+}
+
+/** What the row's second line says: the metric (when the name does not), margin, reminders, escalation. */
+function ruleDetails(rule: AlertRule): string {
+  const label = metricLook(rule.metric).label;
+  return [
+    label === rule.name ? null : label,
+    rule.recoveryMargin ? `margin ${formatMetricValue(rule.metric, rule.recoveryMargin)}` : null,
+    rule.repeatIntervalSeconds ? `reminds every ${formatDuration(rule.repeatIntervalSeconds * 1000)}` : null,
+    rule.escalationChannel ? `escalates to ${rule.escalationChannel.name} after ${formatDuration((rule.escalateAfterSeconds ?? 0) * 1000)}` : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 function ChannelNames({ channels }: { channels: ReadonlyArray<Pick<NotificationChannel, 'id' | 'name'>> }) {

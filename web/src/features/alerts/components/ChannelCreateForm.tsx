@@ -61,7 +61,7 @@ export function ChannelCreateForm({ creating, error, onCreate }: ChannelCreateFo
         {form.kind === 'WEBHOOK' ? (
           <>
             {field('url', 'URL', { type: 'url', placeholder: 'https://example.com/hooks/levelsync' })}
-            {field('secret', 'Signing secret (whsec_…)', { secret: true })}
+            {field('secret', 'Signing secret', { secret: true, placeholder: 'whsec_…' })}
           </>
         ) : null}
         {form.kind === 'SLACK' ? field('url', 'Incoming webhook URL', { secret: true }) : null}

@@ -4,6 +4,8 @@ import { parseSilenceUntil, quickSilences, silenceEnd, toLocalInput } from '../s
 interface SilenceMenuProps {
   /** What is silenced, for the labels ("Silence Consistency rate"). */
   ruleName: string;
+  /** The button's text; "Silence" by default. */
+  label?: string;
   busy: boolean;
   onSilence: (until: string, reason: string) => Promise<boolean>;
 }
@@ -14,7 +16,7 @@ const defaultReason = 'Silenced from the dashboard';
  * Silence for 15 min, 1 h, or until a chosen time, with a reason. A silenced alert still changes
  * state and shows here; it only notifies no one until the silence ends.
  */
-export function SilenceMenu({ ruleName, busy, onSilence }: SilenceMenuProps) {
+export function SilenceMenu({ ruleName, label = 'Silence', busy, onSilence }: SilenceMenuProps) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState(defaultReason);
   const [until, setUntil] = useState(() => toLocalInput(Date.now() + 4 * 3_600_000));
@@ -52,7 +54,7 @@ export function SilenceMenu({ ruleName, busy, onSilence }: SilenceMenuProps) {
         aria-label={`Silence ${ruleName}`}
         onClick={() => setOpen((current) => !current)}
       >
-        Silence
+        {label}
       </button>
       {open ? (
         <form id={panelId} className="silence-menu__panel" onSubmit={onSubmit} aria-label={`Silence ${ruleName}`}>

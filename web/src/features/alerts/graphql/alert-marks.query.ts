@@ -7,6 +7,7 @@ export const AlertMarksQuery = graphql(`
       edges {
         node {
           id
+          state
           severity
           value
           startedAt

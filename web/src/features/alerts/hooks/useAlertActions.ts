@@ -3,11 +3,12 @@ import { useMutation } from 'urql';
 import { useLive } from '../../connection/hooks/useLive';
 import { describeAlertError } from '../describe-alert-error';
 import { AcknowledgeAlertMutation } from '../graphql/acknowledge-alert.mutation';
+import { SilenceAllAlertsMutation } from '../graphql/silence-all-alerts.mutation';
 import { SilenceAlertsMutation } from '../graphql/silence-alerts.mutation';
 import { UnsilenceAlertsMutation } from '../graphql/unsilence-alerts.mutation';
 
 /**
- * Acknowledge an alert; silence a rule until a time, or end its silence. The answer is the new state; the views that
+ * Acknowledge an alert; silence a rule (or every rule) until a time, or end a rule's silence. The answer is the new state; the views that
  * show alerts refetch once for the answer and its pushed transition together.
  */
 export function useAlertActions() {
@@ -15,6 +16,7 @@ export function useAlertActions() {
   const [{ fetching: acknowledging }, acknowledgeMutation] = useMutation(AcknowledgeAlertMutation);
   const [{ fetching: silencing }, silenceMutation] = useMutation(SilenceAlertsMutation);
   const [{ fetching: unsilencing }, unsilenceMutation] = useMutation(UnsilenceAlertsMutation);
+  const [{ fetching: silencingAll }, silenceAllMutation] = useMutation(SilenceAllAlertsMutation);
   const [error, setError] = useState<string | null>(null);
 
   const acknowledge = useCallback(
@@ -39,6 +41,17 @@ export function useAlertActions() {
     [silenceMutation, refresh],
   );
 
+  const silenceAll = useCallback(
+    async (until: string, reason: string): Promise<boolean> => {
+      setError(null);
+      const result = await silenceAllMutation({ until, reason });
+      if (result.error) setError(describeAlertError(result.error, 'The silence could not be set. Try again.'));
+      else refresh.emit('alerts-changed');
+      return !result.error;
+    },
+    [silenceAllMutation, refresh],
+  );
+
   const unsilence = useCallback(
     async (ruleId: string): Promise<boolean> => {
       setError(null);
@@ -50,5 +63,5 @@ export function useAlertActions() {
     [unsilenceMutation, refresh],
   );
 
-  return { acknowledge, silence, unsilence, busy: acknowledging || silencing || unsilencing, error };
+  return { acknowledge, silence, silenceAll, unsilence, busy: acknowledging || silencing || silencingAll || unsilencing, error };
 }

@@ -12,7 +12,7 @@ const consistencyMetric = 'CONSISTENCY_RATE';
 export function useConsistencyAlertMarks(): ChartMark[] {
   const [{ data }] = useLiveQuery({ query: AlertMarksQuery }, { refreshOn: afterAlertChanges });
   return useMemo(() => {
-    const alerts = (data?.alerts.edges ?? []).map((edge) => edge.node).filter((alert) => alert.rule.metric === consistencyMetric);
+    const alerts = (data?.alerts.edges ?? []).map((edge) => edge.node).filter((alert) => alert.rule.metric === consistencyMetric && alert.state !== 'PENDING');
     return alerts.flatMap((alert): ChartMark[] => {
       const severity = alert.severity === 'CRITICAL' ? 'critical' : 'warning';
       const fired: ChartMark = {
