@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertSnapshot } from '../../src/domain/alerts/alert.types';
 import { TOPICS } from '../../src/domain/events/topics';
 import { waitFor } from '../support/wait-for';
-import { desync, startAlertStack, type AlertStack } from './support/alert-stack';
+import { desync, startAlertStack, type AlertStack } from '../support/alert-stack';
 
 // Deliveries are created, not sent, here (no alert workers): the evaluator is called step by step.
 let stack: AlertStack;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newWebhookSecret } from '../../src/domain/alerts/channels/webhook-signature';
 import { waitFor } from '../support/wait-for';
-import { desync, startAlertStack, type AlertStack } from './support/alert-stack';
-import { HttpReceiver } from './support/http-receiver';
-import { SmtpReceiver } from './support/smtp-receiver';
+import { desync, startAlertStack, type AlertStack } from '../support/alert-stack';
+import { HttpReceiver } from '../support/http-receiver';
+import { SmtpReceiver } from '../support/smtp-receiver';
 
 const STUDENTS = 1000;
 const secret = newWebhookSecret();

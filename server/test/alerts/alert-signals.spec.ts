@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { ProcessSampler } from '../../src/domain/alerts/process-sampler';
 import { createLogger } from '../../src/domain/logging/logger';
 import { AlertWatchdog } from '../../src/jobs/alerts/alert-watchdog';
-import { startAlertStack, type AlertStack } from './support/alert-stack';
+import { startAlertStack, type AlertStack } from '../support/alert-stack';
 
 let stack: AlertStack;
 const evaluate = () => stack.scoped((s) => s.alertEvaluator.evaluate());

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Webhook } from 'standardwebhooks';
 import { newWebhookSecret } from '../../src/domain/alerts/channels/webhook-signature';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { HttpReceiver } from './support/http-receiver';
+import { HttpReceiver } from '../support/http-receiver';
 
 const RULE_FIELDS = 'id name metric warning critical forSeconds recoveryMargin repeatIntervalSeconds enabled state severity value silencedUntil silenceReason channels { id name kind enabled }';
 const CREATE_RULE = `mutation ($input: AlertRuleInput!) { createAlertRule(input: $input) { ${RULE_FIELDS} } }`;

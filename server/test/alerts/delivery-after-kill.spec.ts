@@ -3,8 +3,8 @@ import { newWebhookSecret } from '../../src/domain/alerts/channels/webhook-signa
 import { jobIdForDelivery } from '../../src/domain/jobs/alert-jobs';
 import { startWorkerProcess, type ChildNode } from '../support/job-processes';
 import { waitFor } from '../support/wait-for';
-import { desync, FAST_ALERTS_ENV, startAlertStack, type AlertStack } from './support/alert-stack';
-import { HttpReceiver } from './support/http-receiver';
+import { desync, FAST_ALERTS_ENV, startAlertStack, type AlertStack } from '../support/alert-stack';
+import { HttpReceiver } from '../support/http-receiver';
 
 const secret = newWebhookSecret();
 const webhook = new HttpReceiver(secret);

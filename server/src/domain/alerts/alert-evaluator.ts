@@ -78,7 +78,8 @@ export class AlertEvaluator {
     );
     await this.jobs.enqueueDeliveries([...pending.deliveryIds, ...lost.map((row) => row.id)]);
     const rules = new Map((await em.find(AlertRule, { id: { $in: [...new Set(pending.changed.map((a) => a.ruleId))] } })).map((r) => [r.id, r]));
-    for (const alert of pending.changed) {
+    // Each alert once, in its state after this evaluation (it may have moved twice: fired, then escalated).
+    for (const alert of new Map(pending.changed.map((a) => [a.id, a])).values()) {
       const rule = rules.get(alert.ruleId);
       if (rule) await publishSafely(this.events, TOPICS.ALERTS_CHANGED, alertSnapshot(alert, rule), this.logger);
     }

@@ -1,16 +1,16 @@
-import { loadConfig } from '../../../src/config/app-config';
-import { connectDatabase, type Orm } from '../../../src/domain/database/database';
-import { withEntityManager } from '../../../src/domain/database/entity-manager-scope';
-import { createLogger } from '../../../src/domain/logging/logger';
-import { createDomainServices, type DomainServices } from '../../../src/domain/services';
-import { notificationRetryOf } from '../../../src/jobs/alerts/alert-queues';
-import { startAlertWorkersFor } from '../../../src/jobs/alerts/alerts-runtime';
-import type { AlertWorkers } from '../../../src/jobs/alerts/alert-workers';
-import { startIntegrityWorker, type IntegrityWorker } from '../../../src/jobs/integrity-worker';
-import { createJobsRuntime, type JobsRuntime } from '../../../src/jobs/jobs-runtime';
-import { createJobsEnvironment, type JobsEnvironment } from '../../support/job-processes';
-import { connectSql, seedSpreadStudents, type Sql } from '../../support/sql-fixtures';
-import { waitFor } from '../../support/wait-for';
+import { loadConfig } from '../../src/config/app-config';
+import { connectDatabase, type Orm } from '../../src/domain/database/database';
+import { withEntityManager } from '../../src/domain/database/entity-manager-scope';
+import { createLogger } from '../../src/domain/logging/logger';
+import { createDomainServices, type DomainServices } from '../../src/domain/services';
+import { notificationRetryOf } from '../../src/jobs/alerts/alert-queues';
+import { startAlertWorkersFor } from '../../src/jobs/alerts/alerts-runtime';
+import type { AlertWorkers } from '../../src/jobs/alerts/alert-workers';
+import { startIntegrityWorker, type IntegrityWorker } from '../../src/jobs/integrity-worker';
+import { createJobsRuntime, type JobsRuntime } from '../../src/jobs/jobs-runtime';
+import { createJobsEnvironment, type JobsEnvironment } from './job-processes';
+import { connectSql, seedSpreadStudents, type Sql } from './sql-fixtures';
+import { waitFor } from './wait-for';
 
 /** Short timings: notifications retry after 150 ms (doubling), evaluations every 2 s besides the ones after each check. */
 export const FAST_ALERTS_ENV = {
