@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../server/test/support/wait-for';
-import { launchBrowser, openPage, type BrowserPage } from './support/browser';
+import { expectNoSeriousAxeViolations } from './support/axe';
+import { launchBrowser, openPage, viewports, type BrowserPage } from './support/browser';
 import { DashboardPage } from './support/dashboard-page';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startLiveStack, type LiveStack } from './support/live-stack';
 import { saveScreenshot } from './support/screenshot';
@@ -76,6 +77,7 @@ describe('alerts on the dashboard, in Chromium against a real API, worker, Postg
     expect(await ui.page.content()).not.toContain('MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw');
     await ui.page.getByTestId('deliveries').getByRole('button', { name: 'Attempts' }).first().click();
     await ui.page.getByTestId('attempt-log').filter({ hasText: '204' }).waitFor();
+    await expectNoSeriousAxeViolations(ui.page, 'the channels page');
     await saveScreenshot(ui.page, 'alerts-channels-page');
   });
 
@@ -111,7 +113,24 @@ describe('alerts on the dashboard, in Chromium against a real API, worker, Postg
     const rules = ui.page.getByTestId('alert-rules');
     await rules.locator('tr', { hasText: 'Consistency' }).getByTestId('severity-badge').and(ui.page.locator('[data-severity="CRITICAL"]')).first().waitFor();
     await ui.page.getByTestId('alert-history').locator('tr', { hasText: 'firing' }).first().waitFor();
+    await rules.getByRole('button', { name: 'Edit Consistency rate' }).click();
+    await ui.page.getByRole('form', { name: 'Edit Consistency rate' }).getByLabel('Critical').waitFor();
+    await rules.getByRole('button', { name: 'History of Consistency rate' }).click();
+    await ui.page.getByTestId('rule-history').filter({ hasText: 'fired' }).waitFor();
+    await expectNoSeriousAxeViolations(ui.page, 'the alert rules page');
     await saveScreenshot(ui.page, 'alerts-rules-page');
     expect(session.errors).toEqual([]);
+  });
+
+  it('fits the strip with its firing alert on a 375 × 812 phone, axe-clean', async () => {
+    const phone = await openPage(browser, stack.url, viewports.mobile);
+    const mobile = new DashboardPage(phone.page);
+    await mobile.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+    await phone.page.getByTestId('firing-alert').first().waitFor();
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await expectNoSeriousAxeViolations(phone.page, 'the alerts strip at 375 × 812');
+    await saveScreenshot(phone.page, 'alerts-strip-mobile');
+    expect(phone.errors).toEqual([]);
+    await phone.context.close();
   });
 });

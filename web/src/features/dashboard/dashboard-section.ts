@@ -1,8 +1,8 @@
 /** The dashboard's views, each at a hash of its own (`#/alerts`), so a view can be linked and reloaded. */
 export const dashboardSections = [
-  { id: 'integrity', hash: '#/', label: 'Integrity' },
-  { id: 'alerts', hash: '#/alerts', label: 'Alert rules' },
-  { id: 'channels', hash: '#/channels', label: 'Channels' },
+  { id: 'integrity', hash: '#/', label: 'Integrity', short: 'Integrity' },
+  { id: 'alerts', hash: '#/alerts', label: 'Alert rules', short: 'Rules' },
+  { id: 'channels', hash: '#/channels', label: 'Channels', short: 'Channels' },
 ] as const;
 
 export type DashboardSection = (typeof dashboardSections)[number]['id'];

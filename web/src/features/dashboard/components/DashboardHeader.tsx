@@ -17,7 +17,10 @@ export function DashboardHeader({ section }: { section: DashboardSection }) {
           <nav className="topbar__nav" aria-label="Dashboard views">
             {dashboardSections.map((candidate) => (
               <a key={candidate.id} href={candidate.hash} className="topbar__section" aria-current={candidate.id === section ? 'page' : undefined}>
-                {candidate.label}
+                <span className="topbar__label-long">{candidate.label}</span>
+                <span className="topbar__label-short" aria-hidden="true">
+                  {candidate.short}
+                </span>
               </a>
             ))}
           </nav>
