@@ -95,6 +95,9 @@ export class AlertEvaluator {
     const values: MetricValues = await this.metrics.read(watched);
     const channels = await trx.find(NotificationChannel, { enabled: true }, { orderBy: { id: 'asc' } });
     const failing = watched.has('FAILING_CHANNELS') ? await this.metrics.failingChannelIds() : new Set<number>();
+    const current = rules.map((r) => r.currentAlertId).filter((id): id is number => typeof id === 'number');
+    // The open alerts in one read; the identity map then answers each rule's lookup.
+    if (current.length > 0) await trx.find(Alert, { id: { $in: current } });
     const context: RuleContext = { trx, now, pending, channels, failing, workersDown: null };
     for (const rule of rules) await this.evaluateRule(rule, values.get(rule.metric) ?? null, context);
     await trx.flush();
