@@ -20,6 +20,7 @@ import './features/repairs/components/repairs.css';
 import './features/auth/components/password.css';
 import './features/users/components/users.css';
 import './features/audit/components/audit.css';
+import './features/alerts/components/alerts.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

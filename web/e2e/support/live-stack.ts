@@ -10,7 +10,9 @@ import { createLogger } from '../../../server/src/domain/logging/logger';
 import { createDomainServices, type DomainServices } from '../../../server/src/domain/services';
 import { createApiLiveEvents } from '../../../server/src/graphql/subscriptions/api-live-events';
 import { createApiServer } from '../../../server/src/http/api-server';
+import { notificationRetryOf } from '../../../server/src/jobs/alerts/alert-queues';
 import { createJobsRuntime } from '../../../server/src/jobs/jobs-runtime';
+import { ProcessSampler } from '../../../server/src/domain/alerts/process-sampler';
 import { apiDependencies } from '../../../server/src/http/api-dependencies';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../../../server/test/support/test-app';
 import { inUnitsOfWork } from '../../../server/test/support/units-of-work';
@@ -61,12 +63,15 @@ export async function startLiveStack(workerEnv: Record<string, string> = {}, api
   });
   const logger = createLogger('silent', 'e2e-api');
   const orm = await connectDatabase({ url: jobs.databaseUrl, poolMax: 10 });
-  const runtime = createJobsRuntime(config.process, logger);
-  const services = await createDomainServices(config.domain, orm, { events: runtime.bus, jobs: runtime.queue });
+  const runtime = createJobsRuntime(config.process, logger, notificationRetryOf(config.domain.alerts));
+  const services = await createDomainServices(config.domain, orm, { events: runtime.bus, jobs: runtime.queue, alertJobs: runtime.alertQueues });
+  // The API's request signals and memory, for the alert rules that read them (as server/src/main.ts does).
+  const sampler = new ProcessSampler(orm, 'API', logger);
+  sampler.start();
   await withEntityManager(orm, () => services.users.ensureAdmin(ADMIN_EMAIL, ADMIN_PASSWORD));
   const live = createApiLiveEvents(runtime.bus, services.health, orm, services.sessions);
   await runtime.bus.ready();
-  const api = await createApiServer({ ...apiDependencies(config, orm, services), logger, pubSub: live.pubSub, dashboardDir });
+  const api = await createApiServer({ ...apiDependencies(config, orm, services), logger, pubSub: live.pubSub, dashboardDir, signals: sampler });
   const port = await api.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   // The test's own statements, on a fork of their own (outside any unit of work of the API).
@@ -94,6 +99,7 @@ export async function startLiveStack(workerEnv: Record<string, string> = {}, api
     async close() {
       await worker.stop();
       await api.close();
+      await sampler.stop();
       live.stop();
       await runtime.close();
       await orm.close(true);

@@ -14,6 +14,26 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      ...AlertFields\n    }\n  }\n": typeof types.AcknowledgeAlertDocument,
+    "\n  query ActiveAlerts {\n    alerts(first: 50, filter: { firingOnly: true }) {\n      edges {\n        node {\n          ...AlertFields\n        }\n      }\n    }\n    alertRules {\n      ...AlertRuleFields\n    }\n  }\n": typeof types.ActiveAlertsDocument,
+    "\n  query AlertHistory($first: Int!) {\n    alerts(first: $first) {\n      edges {\n        node {\n          ...AlertFields\n        }\n      }\n    }\n  }\n": typeof types.AlertHistoryDocument,
+    "\n  query AlertMarks {\n    alerts(first: 50) {\n      edges {\n        node {\n          id\n          state\n          severity\n          value\n          startedAt\n          resolvedAt\n          rule {\n            id\n            name\n            metric\n          }\n        }\n      }\n    }\n  }\n": typeof types.AlertMarksDocument,
+    "\n  fragment AlertRuleFields on AlertRule {\n    id\n    name\n    metric\n    warning\n    critical\n    forSeconds\n    recoveryMargin\n    repeatIntervalSeconds\n    escalateAfterSeconds\n    escalationChannel {\n      id\n      name\n    }\n    enabled\n    silencedUntil\n    silenceReason\n    evaluatedAt\n    state\n    severity\n    value\n    channels {\n      id\n      name\n      kind\n    }\n  }\n": typeof types.AlertRuleFieldsFragmentDoc,
+    "\n  query AlertRules {\n    alertRules {\n      ...AlertRuleFields\n    }\n    notificationChannels {\n      ...NotificationChannelFields\n    }\n  }\n": typeof types.AlertRulesDocument,
+    "\n  query AlertTransitions($ruleId: ID!) {\n    alertTransitions(ruleId: $ruleId, limit: 50) {\n      id\n      at\n      kind\n      fromState\n      toState\n      severity\n      value\n      suppressed\n    }\n  }\n": typeof types.AlertTransitionsDocument,
+    "\n  fragment AlertFields on Alert {\n    id\n    state\n    severity\n    value\n    suppressedBy\n    escalatedAt\n    startedAt\n    resolvedAt\n    acknowledgedAt\n    acknowledgedBy {\n      id\n      fullName\n    }\n    rule {\n      id\n      name\n      metric\n      state\n      severity\n      warning\n      critical\n      forSeconds\n      silencedUntil\n      silenceReason\n    }\n  }\n": typeof types.AlertFieldsFragmentDoc,
+    "\n  subscription AlertsChanged {\n    alertsChanged {\n      ...AlertFields\n    }\n  }\n": typeof types.AlertsChangedDocument,
+    "\n  mutation CreateNotificationChannel($input: NotificationChannelInput!) {\n    createNotificationChannel(input: $input) {\n      ...NotificationChannelFields\n    }\n  }\n": typeof types.CreateNotificationChannelDocument,
+    "\n  query DeliveryAttempts($after: String, $channelId: ID, $deadOnly: Boolean) {\n    notificationDeliveries(first: 1, after: $after, channelId: $channelId, deadOnly: $deadOnly) {\n      edges {\n        node {\n          id\n          attemptLog {\n            at\n            statusCode\n            error\n            durationMs\n          }\n        }\n      }\n    }\n  }\n": typeof types.DeliveryAttemptsDocument,
+    "\n  fragment NotificationChannelFields on NotificationChannel {\n    id\n    name\n    kind\n    enabled\n    target\n    hasSecret\n    previousSecretUntil\n    createdAt\n  }\n": typeof types.NotificationChannelFieldsFragmentDoc,
+    "\n  query NotificationChannels {\n    notificationChannels {\n      ...NotificationChannelFields\n    }\n  }\n": typeof types.NotificationChannelsDocument,
+    "\n  query NotificationDeliveries($first: Int!, $after: String, $channelId: ID, $deadOnly: Boolean) {\n    notificationDeliveries(first: $first, after: $after, channelId: $channelId, deadOnly: $deadOnly) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...NotificationDeliveryFields\n        }\n      }\n    }\n  }\n": typeof types.NotificationDeliveriesDocument,
+    "\n  fragment NotificationDeliveryFields on NotificationDelivery {\n    id\n    event\n    eventId\n    createdAt\n    status\n    attempts\n    lastError\n    deliveredAt\n    channel {\n      id\n      name\n      kind\n    }\n    alert {\n      id\n      severity\n      rule {\n        id\n        name\n      }\n    }\n  }\n": typeof types.NotificationDeliveryFieldsFragmentDoc,
+    "\n  mutation SendTestNotification($channelId: ID!) {\n    sendTestNotification(channelId: $channelId) {\n      ...NotificationDeliveryFields\n    }\n  }\n": typeof types.SendTestNotificationDocument,
+    "\n  mutation SilenceAlerts($ruleId: ID!, $until: DateTimeISO!, $reason: String!) {\n    silenceAlerts(ruleId: $ruleId, until: $until, reason: $reason) {\n      ...AlertRuleFields\n    }\n  }\n": typeof types.SilenceAlertsDocument,
+    "\n  mutation SilenceAllAlerts($until: DateTimeISO!, $reason: String!) {\n    silenceAllAlerts(until: $until, reason: $reason) {\n      id\n      silencedUntil\n      silenceReason\n    }\n  }\n": typeof types.SilenceAllAlertsDocument,
+    "\n  mutation UnsilenceAlerts($ruleId: ID!) {\n    unsilenceAlerts(ruleId: $ruleId) {\n      ...AlertRuleFields\n    }\n  }\n": typeof types.UnsilenceAlertsDocument,
+    "\n  mutation UpdateAlertRule($id: ID!, $input: AlertRuleInput!) {\n    updateAlertRule(id: $id, input: $input) {\n      ...AlertRuleFields\n    }\n  }\n": typeof types.UpdateAlertRuleDocument,
     "\n  query AuditActors($search: String) {\n    users(first: 100, search: $search) {\n      edges {\n        node {\n          id\n          email\n          fullName\n        }\n      }\n    }\n  }\n": typeof types.AuditActorsDocument,
     "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    at\n    action\n    actor {\n      id\n      email\n      fullName\n    }\n    targetType\n    targetId\n    before\n    after\n    clientAddress\n    requestId\n  }\n": typeof types.AuditEntryFieldsFragmentDoc,
     "\n  subscription AuditLogAppended {\n    auditLogAppended {\n      ...AuditEntryFields\n    }\n  }\n": typeof types.AuditLogAppendedDocument,
@@ -44,6 +64,26 @@ type Documents = {
     "\n  query Violations($first: Int, $after: String, $last: Int, $before: String, $filter: ViolationFilter) {\n    violations(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ViolationFields\n        }\n      }\n    }\n  }\n": typeof types.ViolationsDocument,
 };
 const documents: Documents = {
+    "\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      ...AlertFields\n    }\n  }\n": types.AcknowledgeAlertDocument,
+    "\n  query ActiveAlerts {\n    alerts(first: 50, filter: { firingOnly: true }) {\n      edges {\n        node {\n          ...AlertFields\n        }\n      }\n    }\n    alertRules {\n      ...AlertRuleFields\n    }\n  }\n": types.ActiveAlertsDocument,
+    "\n  query AlertHistory($first: Int!) {\n    alerts(first: $first) {\n      edges {\n        node {\n          ...AlertFields\n        }\n      }\n    }\n  }\n": types.AlertHistoryDocument,
+    "\n  query AlertMarks {\n    alerts(first: 50) {\n      edges {\n        node {\n          id\n          state\n          severity\n          value\n          startedAt\n          resolvedAt\n          rule {\n            id\n            name\n            metric\n          }\n        }\n      }\n    }\n  }\n": types.AlertMarksDocument,
+    "\n  fragment AlertRuleFields on AlertRule {\n    id\n    name\n    metric\n    warning\n    critical\n    forSeconds\n    recoveryMargin\n    repeatIntervalSeconds\n    escalateAfterSeconds\n    escalationChannel {\n      id\n      name\n    }\n    enabled\n    silencedUntil\n    silenceReason\n    evaluatedAt\n    state\n    severity\n    value\n    channels {\n      id\n      name\n      kind\n    }\n  }\n": types.AlertRuleFieldsFragmentDoc,
+    "\n  query AlertRules {\n    alertRules {\n      ...AlertRuleFields\n    }\n    notificationChannels {\n      ...NotificationChannelFields\n    }\n  }\n": types.AlertRulesDocument,
+    "\n  query AlertTransitions($ruleId: ID!) {\n    alertTransitions(ruleId: $ruleId, limit: 50) {\n      id\n      at\n      kind\n      fromState\n      toState\n      severity\n      value\n      suppressed\n    }\n  }\n": types.AlertTransitionsDocument,
+    "\n  fragment AlertFields on Alert {\n    id\n    state\n    severity\n    value\n    suppressedBy\n    escalatedAt\n    startedAt\n    resolvedAt\n    acknowledgedAt\n    acknowledgedBy {\n      id\n      fullName\n    }\n    rule {\n      id\n      name\n      metric\n      state\n      severity\n      warning\n      critical\n      forSeconds\n      silencedUntil\n      silenceReason\n    }\n  }\n": types.AlertFieldsFragmentDoc,
+    "\n  subscription AlertsChanged {\n    alertsChanged {\n      ...AlertFields\n    }\n  }\n": types.AlertsChangedDocument,
+    "\n  mutation CreateNotificationChannel($input: NotificationChannelInput!) {\n    createNotificationChannel(input: $input) {\n      ...NotificationChannelFields\n    }\n  }\n": types.CreateNotificationChannelDocument,
+    "\n  query DeliveryAttempts($after: String, $channelId: ID, $deadOnly: Boolean) {\n    notificationDeliveries(first: 1, after: $after, channelId: $channelId, deadOnly: $deadOnly) {\n      edges {\n        node {\n          id\n          attemptLog {\n            at\n            statusCode\n            error\n            durationMs\n          }\n        }\n      }\n    }\n  }\n": types.DeliveryAttemptsDocument,
+    "\n  fragment NotificationChannelFields on NotificationChannel {\n    id\n    name\n    kind\n    enabled\n    target\n    hasSecret\n    previousSecretUntil\n    createdAt\n  }\n": types.NotificationChannelFieldsFragmentDoc,
+    "\n  query NotificationChannels {\n    notificationChannels {\n      ...NotificationChannelFields\n    }\n  }\n": types.NotificationChannelsDocument,
+    "\n  query NotificationDeliveries($first: Int!, $after: String, $channelId: ID, $deadOnly: Boolean) {\n    notificationDeliveries(first: $first, after: $after, channelId: $channelId, deadOnly: $deadOnly) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...NotificationDeliveryFields\n        }\n      }\n    }\n  }\n": types.NotificationDeliveriesDocument,
+    "\n  fragment NotificationDeliveryFields on NotificationDelivery {\n    id\n    event\n    eventId\n    createdAt\n    status\n    attempts\n    lastError\n    deliveredAt\n    channel {\n      id\n      name\n      kind\n    }\n    alert {\n      id\n      severity\n      rule {\n        id\n        name\n      }\n    }\n  }\n": types.NotificationDeliveryFieldsFragmentDoc,
+    "\n  mutation SendTestNotification($channelId: ID!) {\n    sendTestNotification(channelId: $channelId) {\n      ...NotificationDeliveryFields\n    }\n  }\n": types.SendTestNotificationDocument,
+    "\n  mutation SilenceAlerts($ruleId: ID!, $until: DateTimeISO!, $reason: String!) {\n    silenceAlerts(ruleId: $ruleId, until: $until, reason: $reason) {\n      ...AlertRuleFields\n    }\n  }\n": types.SilenceAlertsDocument,
+    "\n  mutation SilenceAllAlerts($until: DateTimeISO!, $reason: String!) {\n    silenceAllAlerts(until: $until, reason: $reason) {\n      id\n      silencedUntil\n      silenceReason\n    }\n  }\n": types.SilenceAllAlertsDocument,
+    "\n  mutation UnsilenceAlerts($ruleId: ID!) {\n    unsilenceAlerts(ruleId: $ruleId) {\n      ...AlertRuleFields\n    }\n  }\n": types.UnsilenceAlertsDocument,
+    "\n  mutation UpdateAlertRule($id: ID!, $input: AlertRuleInput!) {\n    updateAlertRule(id: $id, input: $input) {\n      ...AlertRuleFields\n    }\n  }\n": types.UpdateAlertRuleDocument,
     "\n  query AuditActors($search: String) {\n    users(first: 100, search: $search) {\n      edges {\n        node {\n          id\n          email\n          fullName\n        }\n      }\n    }\n  }\n": types.AuditActorsDocument,
     "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    at\n    action\n    actor {\n      id\n      email\n      fullName\n    }\n    targetType\n    targetId\n    before\n    after\n    clientAddress\n    requestId\n  }\n": types.AuditEntryFieldsFragmentDoc,
     "\n  subscription AuditLogAppended {\n    auditLogAppended {\n      ...AuditEntryFields\n    }\n  }\n": types.AuditLogAppendedDocument,
@@ -88,6 +128,86 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      ...AlertFields\n    }\n  }\n"): (typeof documents)["\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      ...AlertFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ActiveAlerts {\n    alerts(first: 50, filter: { firingOnly: true }) {\n      edges {\n        node {\n          ...AlertFields\n        }\n      }\n    }\n    alertRules {\n      ...AlertRuleFields\n    }\n  }\n"): (typeof documents)["\n  query ActiveAlerts {\n    alerts(first: 50, filter: { firingOnly: true }) {\n      edges {\n        node {\n          ...AlertFields\n        }\n      }\n    }\n    alertRules {\n      ...AlertRuleFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertHistory($first: Int!) {\n    alerts(first: $first) {\n      edges {\n        node {\n          ...AlertFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AlertHistory($first: Int!) {\n    alerts(first: $first) {\n      edges {\n        node {\n          ...AlertFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertMarks {\n    alerts(first: 50) {\n      edges {\n        node {\n          id\n          state\n          severity\n          value\n          startedAt\n          resolvedAt\n          rule {\n            id\n            name\n            metric\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AlertMarks {\n    alerts(first: 50) {\n      edges {\n        node {\n          id\n          state\n          severity\n          value\n          startedAt\n          resolvedAt\n          rule {\n            id\n            name\n            metric\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AlertRuleFields on AlertRule {\n    id\n    name\n    metric\n    warning\n    critical\n    forSeconds\n    recoveryMargin\n    repeatIntervalSeconds\n    escalateAfterSeconds\n    escalationChannel {\n      id\n      name\n    }\n    enabled\n    silencedUntil\n    silenceReason\n    evaluatedAt\n    state\n    severity\n    value\n    channels {\n      id\n      name\n      kind\n    }\n  }\n"): (typeof documents)["\n  fragment AlertRuleFields on AlertRule {\n    id\n    name\n    metric\n    warning\n    critical\n    forSeconds\n    recoveryMargin\n    repeatIntervalSeconds\n    escalateAfterSeconds\n    escalationChannel {\n      id\n      name\n    }\n    enabled\n    silencedUntil\n    silenceReason\n    evaluatedAt\n    state\n    severity\n    value\n    channels {\n      id\n      name\n      kind\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertRules {\n    alertRules {\n      ...AlertRuleFields\n    }\n    notificationChannels {\n      ...NotificationChannelFields\n    }\n  }\n"): (typeof documents)["\n  query AlertRules {\n    alertRules {\n      ...AlertRuleFields\n    }\n    notificationChannels {\n      ...NotificationChannelFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertTransitions($ruleId: ID!) {\n    alertTransitions(ruleId: $ruleId, limit: 50) {\n      id\n      at\n      kind\n      fromState\n      toState\n      severity\n      value\n      suppressed\n    }\n  }\n"): (typeof documents)["\n  query AlertTransitions($ruleId: ID!) {\n    alertTransitions(ruleId: $ruleId, limit: 50) {\n      id\n      at\n      kind\n      fromState\n      toState\n      severity\n      value\n      suppressed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AlertFields on Alert {\n    id\n    state\n    severity\n    value\n    suppressedBy\n    escalatedAt\n    startedAt\n    resolvedAt\n    acknowledgedAt\n    acknowledgedBy {\n      id\n      fullName\n    }\n    rule {\n      id\n      name\n      metric\n      state\n      severity\n      warning\n      critical\n      forSeconds\n      silencedUntil\n      silenceReason\n    }\n  }\n"): (typeof documents)["\n  fragment AlertFields on Alert {\n    id\n    state\n    severity\n    value\n    suppressedBy\n    escalatedAt\n    startedAt\n    resolvedAt\n    acknowledgedAt\n    acknowledgedBy {\n      id\n      fullName\n    }\n    rule {\n      id\n      name\n      metric\n      state\n      severity\n      warning\n      critical\n      forSeconds\n      silencedUntil\n      silenceReason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AlertsChanged {\n    alertsChanged {\n      ...AlertFields\n    }\n  }\n"): (typeof documents)["\n  subscription AlertsChanged {\n    alertsChanged {\n      ...AlertFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateNotificationChannel($input: NotificationChannelInput!) {\n    createNotificationChannel(input: $input) {\n      ...NotificationChannelFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateNotificationChannel($input: NotificationChannelInput!) {\n    createNotificationChannel(input: $input) {\n      ...NotificationChannelFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeliveryAttempts($after: String, $channelId: ID, $deadOnly: Boolean) {\n    notificationDeliveries(first: 1, after: $after, channelId: $channelId, deadOnly: $deadOnly) {\n      edges {\n        node {\n          id\n          attemptLog {\n            at\n            statusCode\n            error\n            durationMs\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DeliveryAttempts($after: String, $channelId: ID, $deadOnly: Boolean) {\n    notificationDeliveries(first: 1, after: $after, channelId: $channelId, deadOnly: $deadOnly) {\n      edges {\n        node {\n          id\n          attemptLog {\n            at\n            statusCode\n            error\n            durationMs\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NotificationChannelFields on NotificationChannel {\n    id\n    name\n    kind\n    enabled\n    target\n    hasSecret\n    previousSecretUntil\n    createdAt\n  }\n"): (typeof documents)["\n  fragment NotificationChannelFields on NotificationChannel {\n    id\n    name\n    kind\n    enabled\n    target\n    hasSecret\n    previousSecretUntil\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationChannels {\n    notificationChannels {\n      ...NotificationChannelFields\n    }\n  }\n"): (typeof documents)["\n  query NotificationChannels {\n    notificationChannels {\n      ...NotificationChannelFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationDeliveries($first: Int!, $after: String, $channelId: ID, $deadOnly: Boolean) {\n    notificationDeliveries(first: $first, after: $after, channelId: $channelId, deadOnly: $deadOnly) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...NotificationDeliveryFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query NotificationDeliveries($first: Int!, $after: String, $channelId: ID, $deadOnly: Boolean) {\n    notificationDeliveries(first: $first, after: $after, channelId: $channelId, deadOnly: $deadOnly) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...NotificationDeliveryFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NotificationDeliveryFields on NotificationDelivery {\n    id\n    event\n    eventId\n    createdAt\n    status\n    attempts\n    lastError\n    deliveredAt\n    channel {\n      id\n      name\n      kind\n    }\n    alert {\n      id\n      severity\n      rule {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment NotificationDeliveryFields on NotificationDelivery {\n    id\n    event\n    eventId\n    createdAt\n    status\n    attempts\n    lastError\n    deliveredAt\n    channel {\n      id\n      name\n      kind\n    }\n    alert {\n      id\n      severity\n      rule {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendTestNotification($channelId: ID!) {\n    sendTestNotification(channelId: $channelId) {\n      ...NotificationDeliveryFields\n    }\n  }\n"): (typeof documents)["\n  mutation SendTestNotification($channelId: ID!) {\n    sendTestNotification(channelId: $channelId) {\n      ...NotificationDeliveryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SilenceAlerts($ruleId: ID!, $until: DateTimeISO!, $reason: String!) {\n    silenceAlerts(ruleId: $ruleId, until: $until, reason: $reason) {\n      ...AlertRuleFields\n    }\n  }\n"): (typeof documents)["\n  mutation SilenceAlerts($ruleId: ID!, $until: DateTimeISO!, $reason: String!) {\n    silenceAlerts(ruleId: $ruleId, until: $until, reason: $reason) {\n      ...AlertRuleFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SilenceAllAlerts($until: DateTimeISO!, $reason: String!) {\n    silenceAllAlerts(until: $until, reason: $reason) {\n      id\n      silencedUntil\n      silenceReason\n    }\n  }\n"): (typeof documents)["\n  mutation SilenceAllAlerts($until: DateTimeISO!, $reason: String!) {\n    silenceAllAlerts(until: $until, reason: $reason) {\n      id\n      silencedUntil\n      silenceReason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnsilenceAlerts($ruleId: ID!) {\n    unsilenceAlerts(ruleId: $ruleId) {\n      ...AlertRuleFields\n    }\n  }\n"): (typeof documents)["\n  mutation UnsilenceAlerts($ruleId: ID!) {\n    unsilenceAlerts(ruleId: $ruleId) {\n      ...AlertRuleFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAlertRule($id: ID!, $input: AlertRuleInput!) {\n    updateAlertRule(id: $id, input: $input) {\n      ...AlertRuleFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateAlertRule($id: ID!, $input: AlertRuleInput!) {\n    updateAlertRule(id: $id, input: $input) {\n      ...AlertRuleFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,4 +1,4 @@
-export type RefreshReason = 'reconnected' | 'run-finished' | 'repaired' | 'violations-changed';
+export type RefreshReason = 'reconnected' | 'run-finished' | 'repaired' | 'violations-changed' | 'alerts-changed';
 
 /** What most answers depend on: a reconnect (events may have been missed) and a finished run. */
 export const afterRunsAndReconnects: readonly RefreshReason[] = ['reconnected', 'run-finished'];
@@ -6,6 +6,9 @@ export const afterRunsAndReconnects: readonly RefreshReason[] = ['reconnected', 
 export const afterRepairsToo: readonly RefreshReason[] = ['reconnected', 'run-finished', 'repaired'];
 /** ...and with what live detection opens and resolves between checks. */
 export const afterLiveDetectionToo: readonly RefreshReason[] = [...afterRepairsToo, 'violations-changed'];
+
+/** Alerts, rules' states and deliveries change with every alert transition (alertsChanged). */
+export const afterAlertChanges: readonly RefreshReason[] = ['reconnected', 'alerts-changed'];
 
 type Listener = (reason: RefreshReason) => void;
 

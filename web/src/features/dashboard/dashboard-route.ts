@@ -2,10 +2,12 @@
  * The dashboard's pages, addressed by the URL's hash (`#/users`) so a reload or a shared link opens
  * the same page while the server keeps serving one index.html at `/`.
  */
-export type DashboardRoute = 'integrity' | 'users' | 'audit' | 'password';
+export type DashboardRoute = 'integrity' | 'alerts' | 'channels' | 'users' | 'audit' | 'password';
 
 const paths: Record<DashboardRoute, string> = {
   integrity: '#/',
+  alerts: '#/alerts',
+  channels: '#/channels',
   users: '#/users',
   audit: '#/audit',
   password: '#/account/password',
@@ -23,17 +25,25 @@ export function parseRoute(hash: string): DashboardRoute {
   return 'integrity';
 }
 
-// The operation a page cannot work without, as the server's permission table names it (User.permissions):
-// today admins alone hold these. Everyone signed in has the integrity view and their own password.
-const requiredPermission: Partial<Record<DashboardRoute, string>> = { users: 'Query.users', audit: 'Query.auditLog' };
+// The operation a page cannot work without, as the server's permission table names it (User.permissions).
+// Everyone signed in has the integrity view and their own password.
+const requiredPermission: Partial<Record<DashboardRoute, string>> = {
+  alerts: 'Query.alertRules',
+  channels: 'Query.notificationChannels',
+  users: 'Query.users',
+  audit: 'Query.auditLog',
+};
 
 export function mayOpen(route: DashboardRoute, permissions: readonly string[] | undefined): boolean {
   const required = requiredPermission[route];
   return required === undefined || (permissions?.includes(required) ?? false);
 }
 
-export const navigationRoutes: ReadonlyArray<{ route: DashboardRoute; label: string }> = [
-  { route: 'integrity', label: 'Integrity' },
-  { route: 'users', label: 'Users' },
-  { route: 'audit', label: 'Audit' },
+/** The header's pages; `short` is the label on phones (the link's name stays `label`). */
+export const navigationRoutes: ReadonlyArray<{ route: DashboardRoute; label: string; short: string }> = [
+  { route: 'integrity', label: 'Integrity', short: 'Integrity' },
+  { route: 'alerts', label: 'Alert rules', short: 'Rules' },
+  { route: 'channels', label: 'Channels', short: 'Channels' },
+  { route: 'users', label: 'Users', short: 'Users' },
+  { route: 'audit', label: 'Audit', short: 'Audit' },
 ];

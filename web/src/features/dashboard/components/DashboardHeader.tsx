@@ -36,7 +36,10 @@ export function DashboardHeader({ route, onNavigate }: DashboardHeaderProps) {
         <nav className="topnav" aria-label="Pages">
           {pages.map((page) => (
             <a key={page.route} className="topnav__link" href={routeHref(page.route)} aria-current={page.route === route ? 'page' : undefined} onClick={follow(page.route)}>
-              {page.label}
+              <span className="topbar__label-long">{page.label}</span>
+              <span className="topbar__label-short" aria-hidden="true">
+                {page.short}
+              </span>
             </a>
           ))}
         </nav>

@@ -20,6 +20,22 @@ function pointX(id: string): number {
 }
 
 describe('ConsistencyHistoryChart', () => {
+  it('marks alert transitions in time, stretching the axis to one after the latest run, and leaves out older ones', () => {
+    const marks = [
+      { id: 'old', time: start - 60_000, kind: 'fired' as const, tone: 'warning' as const, label: 'Consistency fired WARNING before the history' },
+      { id: 'a-fired', time: start + 60_000, kind: 'fired' as const, tone: 'critical' as const, label: 'Consistency fired CRITICAL' },
+      { id: 'a-resolved', time: start + 300_000, kind: 'resolved' as const, tone: 'resolved' as const, label: 'Consistency resolved' },
+    ];
+    render(<ConsistencyHistoryChart runs={runs} marks={marks} />);
+    const shown = screen.getAllByTestId('alert-mark');
+    expect(shown.map((mark) => mark.getAttribute('data-kind'))).toEqual(['fired', 'resolved']);
+    const markX = (mark: Element) => Number(/translate\(([\d.]+)/.exec(mark.getAttribute('transform')!)![1]);
+    // The fired mark sits on run 2 (same time); the resolution, after every run, is the right end of the axis.
+    expect(markX(shown[0]!)).toBeCloseTo(pointX('2'), 0);
+    expect(markX(shown[1]!)).toBeGreaterThan(pointX('3'));
+    expect(screen.getByRole('list', { name: 'Alert transitions' }).textContent).toContain('Consistency fired CRITICAL');
+  });
+
   it('labels the time axis without repeating a label', () => {
     render(<ConsistencyHistoryChart runs={runs} />);
     const labels = screen.getAllByTestId('time-tick').map((tick) => tick.textContent);

@@ -2,6 +2,7 @@ import { useId, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { formatPercent } from '../../../shared/format/format-percent';
 import type { CheckRun } from '../../checks/check-run';
 import { healthThresholds } from '../../health/health-state';
+import { marksInView, type ChartMark } from '../chart-mark';
 import { lowerBound, ticks } from '../history-scale';
 import { useElementWidth } from '../hooks/useElementWidth';
 import { timeTicks } from '../time-ticks';
@@ -11,6 +12,8 @@ import { describeRun, RunDetails } from './RunDetails';
 interface ConsistencyHistoryChartProps {
   /** Runs in any order; finished ones are plotted by finish time. */
   runs: CheckRun[];
+  /** Alert transitions drawn as vertical marks (fired: severity colour, resolved: green). */
+  marks?: readonly ChartMark[];
 }
 
 const height = 220;
@@ -23,7 +26,7 @@ const tooltipWidth = 210;
  * Hand-drawn SVG (lighter than a chart library): consistency rate of each finished run over time.
  * Hovering (or arrow keys once focused) shows one run's details; the same data is in a hidden table.
  */
-export function ConsistencyHistoryChart({ runs }: ConsistencyHistoryChartProps) {
+export function ConsistencyHistoryChart({ runs, marks = [] }: ConsistencyHistoryChartProps) {
   const gradientId = useId();
   const hintId = useId();
   const [ref, width] = useElementWidth<HTMLDivElement>(640);
@@ -46,7 +49,8 @@ export function ConsistencyHistoryChart({ runs }: ConsistencyHistoryChartProps) 
   const rates = succeeded.map((run) => run.consistencyRate!);
   const lower = lowerBound(rates);
   const times = finished.map((run) => Date.parse(run.finishedAt!));
-  const [t0, t1] = [Math.min(...times), Math.max(...times)];
+  const shownMarks = marksInView(marks, Math.min(...times));
+  const [t0, t1] = [Math.min(...times), Math.max(...times, ...shownMarks.map((mark) => mark.time))];
   const plotWidth = Math.max(width - margin.left - margin.right, 40);
   const plotHeight = height - margin.top - margin.bottom;
   const x = (time: number) => margin.left + (t1 === t0 ? plotWidth / 2 : ((time - t0) / (t1 - t0)) * plotWidth);
@@ -138,6 +142,13 @@ export function ConsistencyHistoryChart({ runs }: ConsistencyHistoryChartProps) 
               className={`chart__threshold chart__threshold--${threshold === healthThresholds.healthy ? 'healthy' : 'degraded'}`}
             />
           ))}
+        {shownMarks.map((mark) => (
+          <g key={mark.id} className={`chart__mark chart__mark--${mark.tone}`} data-testid="alert-mark" data-kind={mark.kind} transform={`translate(${x(mark.time)},0)`}>
+            <title>{mark.label}</title>
+            <line x1={0} x2={0} y1={margin.top} y2={margin.top + plotHeight} />
+            {mark.kind === 'fired' ? <path d={`M0,${margin.top} l7,3.5 l-7,3.5 z`} /> : <circle cx={0} cy={margin.top + 3} r={3} />}
+          </g>
+        ))}
         {area ? <path d={area} fill={`url(#${gradientId})`} /> : null}
         {line ? <path d={line} className="chart__line" /> : null}
         {activePosition ? (
@@ -207,6 +218,13 @@ export function ConsistencyHistoryChart({ runs }: ConsistencyHistoryChartProps) 
         {announcement}
       </p>
       <HistoryTable runs={finished} />
+      {shownMarks.length > 0 ? (
+        <ul className="visually-hidden" aria-label="Alert transitions">
+          {shownMarks.map((mark) => (
+            <li key={mark.id}>{mark.label}</li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }

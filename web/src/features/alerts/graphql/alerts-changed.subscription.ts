@@ -1,0 +1,9 @@
+import { graphql } from '../../../generated';
+
+export const AlertsChangedSubscription = graphql(`
+  subscription AlertsChanged {
+    alertsChanged {
+      ...AlertFields
+    }
+  }
+`);

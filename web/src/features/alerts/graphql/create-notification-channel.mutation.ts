@@ -1,0 +1,9 @@
+import { graphql } from '../../../generated';
+
+export const CreateNotificationChannelMutation = graphql(`
+  mutation CreateNotificationChannel($input: NotificationChannelInput!) {
+    createNotificationChannel(input: $input) {
+      ...NotificationChannelFields
+    }
+  }
+`);

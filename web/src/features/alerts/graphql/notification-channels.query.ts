@@ -1,0 +1,9 @@
+import { graphql } from '../../../generated';
+
+export const NotificationChannelsQuery = graphql(`
+  query NotificationChannels {
+    notificationChannels {
+      ...NotificationChannelFields
+    }
+  }
+`);
