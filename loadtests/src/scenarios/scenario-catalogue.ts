@@ -2,6 +2,7 @@ import type { LoadStack } from '../stack/load-stack';
 import { checkDuration } from './check-duration.scenario';
 import { couplingStress } from './coupling-stress.scenario';
 import { fanOut } from './fan-out.scenario';
+import { idleMemory } from './idle-memory.scenario';
 import { dashboardLoad } from './dashboard-load.scenario';
 import { liveDetection } from './live-detection.scenario';
 import { soak } from './soak.scenario';
@@ -73,6 +74,13 @@ export const SCENARIOS: Record<string, ScenarioDefinition> = {
     quick: { durationS: 5, connections: 32, quick: true },
     apiEnv: SCALE_OUT_API_ENV,
     run: scaleOut,
+  },
+  'idle-memory': {
+    // durationS: how long both APIs idle after their login (V8's memory reducer steps in after ~2 min).
+    students: 1_000,
+    full: { durationS: 150 },
+    quick: { durationS: 20, quick: true },
+    run: idleMemory,
   },
   soak: {
     students: 10_000,

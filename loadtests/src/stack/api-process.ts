@@ -17,6 +17,8 @@ export interface ApiProcessOptions {
   port?: number;
   /** The checkout to start from (see source-snapshot.ts); the repository by default. */
   sourceRoot?: string;
+  /** False: without package.json's config.malloc_env (to measure what it does). */
+  allocatorEnv?: boolean;
 }
 
 export interface ApiProcess {
@@ -90,7 +92,7 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
   const entry = apiEntry(sourceRoot);
   const env = {
     ...process.env,
-    ...productionEnv(),
+    ...(options.allocatorEnv === false ? {} : productionEnv()),
     NODE_ENV: 'development',
     DATABASE_URL: options.databaseUrl,
     REDIS_URL: options.redisUrl,
