@@ -26,6 +26,9 @@ FROM ${NODE_IMAGE} AS app
 ENV NODE_ENV=production PORT=4000
 # The heap growth of package.json's config.node_options (npm run server / workers use them; a test keeps the two equal).
 ENV NODE_OPTIONS="--heap-growing-percent=30"
+# package.json's config.malloc_env: glibc's mmap threshold held at its default, so it does not slide up after a
+# large free (argon2's 19 MiB) and keep such blocks in the process once freed (see README, Operations).
+ENV MALLOC_MMAP_THRESHOLD_=131072
 WORKDIR /app
 COPY --from=prod-deps --chown=node:node /app/node_modules ./node_modules
 COPY --chown=node:node package.json tsconfig.json schema.graphql ./

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { LOADTEST_JWT_SECRET } from '../stack/api-process';
+import { LOADTEST_JWT_SECRET, productionEnv } from '../stack/api-process';
 import type { LoadStack } from '../stack/load-stack';
 
 /** One JSON log line of a worker, with when this process received it (performance.now()). */
@@ -50,6 +50,7 @@ export async function startWorkerProcess(stack: LoadStack, options: WorkerProces
     cwd: options.sourceRoot,
     env: {
       ...process.env,
+      ...productionEnv(),
       NODE_ENV: 'development',
       DATABASE_URL: stack.database.url,
       REDIS_URL: stack.redis.url,

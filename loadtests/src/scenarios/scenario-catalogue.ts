@@ -2,6 +2,7 @@ import type { LoadStack } from '../stack/load-stack';
 import { checkDuration } from './check-duration.scenario';
 import { couplingStress } from './coupling-stress.scenario';
 import { fanOut } from './fan-out.scenario';
+import { idleMemory } from './idle-memory.scenario';
 import { dashboardLoad } from './dashboard-load.scenario';
 import { liveDetection } from './live-detection.scenario';
 import { soak } from './soak.scenario';
@@ -82,6 +83,13 @@ export const SCENARIOS: Record<string, ScenarioDefinition> = {
     full: { durationS: 0 },
     quick: { durationS: 0, quick: true },
     run: sweep,
+  },
+  'idle-memory': {
+    // durationS: how long both APIs idle after their login (V8's memory reducer steps in after ~2 min).
+    students: 1_000,
+    full: { durationS: 150 },
+    quick: { durationS: 20, quick: true },
+    run: idleMemory,
   },
   soak: {
     students: 10_000,

@@ -17,6 +17,8 @@ export interface ApiProcessOptions {
   port?: number;
   /** The checkout to start from (see source-snapshot.ts); the repository by default. */
   sourceRoot?: string;
+  /** False: without package.json's config.malloc_env (to measure what it does). */
+  allocatorEnv?: boolean;
 }
 
 export interface ApiProcess {
@@ -59,10 +61,24 @@ export function workerEntry(sourceRoot: string, env: NodeJS.ProcessEnv = process
   return [...productionNodeOptions(), 'dist/workers/main.js'];
 }
 
+interface PackageConfig {
+  node_options?: string;
+  malloc_env?: string;
+}
+
+function packageConfig(): PackageConfig {
+  return (JSON.parse(readFileSync(resolve(REPO_ROOT, 'package.json'), 'utf8')) as { config?: PackageConfig }).config ?? {};
+}
+
 /** The heap settings `npm run server` starts the API with (package.json's config.node_options). */
 function productionNodeOptions(): string[] {
-  const pkg = JSON.parse(readFileSync(resolve(REPO_ROOT, 'package.json'), 'utf8')) as { config?: { node_options?: string } };
-  return pkg.config?.node_options?.split(/\s+/).filter(Boolean) ?? [];
+  return packageConfig().node_options?.split(/\s+/).filter(Boolean) ?? [];
+}
+
+/** The allocator settings `npm run server` and `npm run workers` start with (package.json's config.malloc_env, `NAME=value` pairs). */
+export function productionEnv(): Record<string, string> {
+  const pairs = packageConfig().malloc_env?.split(/\s+/).filter(Boolean) ?? [];
+  return Object.fromEntries(pairs.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
 }
 
 /**
@@ -76,6 +92,7 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
   const entry = apiEntry(sourceRoot);
   const env = {
     ...process.env,
+    ...(options.allocatorEnv === false ? {} : productionEnv()),
     NODE_ENV: 'development',
     DATABASE_URL: options.databaseUrl,
     REDIS_URL: options.redisUrl,

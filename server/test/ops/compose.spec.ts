@@ -115,9 +115,10 @@ describe('Dockerfile', () => {
     expect(app).toMatch(/^USER node$/m);
   });
 
-  it('runs the processes with the heap settings npm run server and npm run workers use', () => {
-    const { config } = JSON.parse(read('package.json')) as { config: { node_options: string } };
+  it('runs the processes with the heap and allocator settings npm run server and npm run workers use', () => {
+    const { config } = JSON.parse(read('package.json')) as { config: { node_options: string; malloc_env: string } };
     expect(stage('app')).toContain(`ENV NODE_OPTIONS="${config.node_options}"`);
+    expect(stage('app')).toContain(`ENV ${config.malloc_env}`);
   });
 
   it('builds the dashboard and serves it from an unprivileged nginx that proxies GraphQL and WebSockets', () => {
