@@ -136,7 +136,7 @@ export async function createDomainServices(config: DomainConfig, orm: Orm, ports
     health,
     integrityReads: new IntegrityReadService(new ViolationRepository(orm), checkRuns, repairRepository),
     liveChecks: new LiveCheckService(scan, stats, health, events, ports.logger),
-    alerts: new AlertsService(orm, notificationDeliveries, alertJobs, events, ports.logger),
+    alerts: new AlertsService(orm, notificationDeliveries, audit, alertJobs, events, ports.logger),
     alertEvaluator: new AlertEvaluator(orm, new AlertMetricsRepository(orm, jobs, config.alerts.databaseCapacityBytes), alertJobs, events, config.alerts, ports.logger),
     notificationDeliveries,
   };

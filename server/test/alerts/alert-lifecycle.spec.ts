@@ -1,3 +1,4 @@
+import { SYSTEM_ORIGIN, actorOrigin } from '../../src/domain/audit/audit.types';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertSnapshot } from '../../src/domain/alerts/alert.types';
@@ -45,10 +46,10 @@ beforeAll(async () => {
   [{ id: consistencyRule }] = (await stack.sql<{ id: number }>(`select id from alert_rules where metric = 'CONSISTENCY_RATE'`)) as [{ id: number }];
   [{ id: workersRule }] = (await stack.sql<{ id: number }>(`select id from alert_rules where metric = 'WORKERS_ONLINE'`)) as [{ id: number }];
   [{ id: admin }] = (await stack.sql<{ id: number }>(`insert into users (email, password_hash, full_name, role) values ('oncall@levelsync.test', 'x', 'On Call', 'ADMIN') returning id`)) as [{ id: number }];
-  hook = (await stack.scoped((s) => s.alerts.createChannel({ name: 'hook', kind: 'WEBHOOK', url: 'http://127.0.0.1:9/hook' }))).id;
-  pager = (await stack.scoped((s) => s.alerts.createChannel({ name: 'pager', kind: 'PAGERDUTY', routingKey: 'R0UT1NGKEY0123456789abcdefABCDEF' }))).id;
+  hook = (await stack.scoped((s) => s.alerts.createChannel(SYSTEM_ORIGIN, { name: 'hook', kind: 'WEBHOOK', url: 'http://127.0.0.1:9/hook' }))).id;
+  pager = (await stack.scoped((s) => s.alerts.createChannel(SYSTEM_ORIGIN, { name: 'pager', kind: 'PAGERDUTY', routingKey: 'R0UT1NGKEY0123456789abcdefABCDEF' }))).id;
   await stack.scoped((s) =>
-    s.alerts.updateRule(consistencyRule, {
+    s.alerts.updateRule(SYSTEM_ORIGIN, consistencyRule, {
       name: 'Consistency rate',
       metric: 'CONSISTENCY_RATE',
       warning: 99,
@@ -84,7 +85,7 @@ describe('an alert that keeps firing', () => {
     expect(reminder!.text).toMatch(/still firing after \d+ s/);
 
     const alert = (await currentAlert(consistencyRule))!;
-    const acknowledged = await stack.scoped((s) => s.alerts.acknowledge(alert.id, admin));
+    const acknowledged = await stack.scoped((s) => s.alerts.acknowledge(actorOrigin(admin), alert.id));
     expect(acknowledged.acknowledgedById).toBe(admin);
     await sleep(1_100);
     await evaluate();
@@ -118,12 +119,12 @@ describe('an alert that keeps firing', () => {
 
 describe('when no worker is online', () => {
   it('inhibits the consistency alert it causes, visibly, and tells it once workers are back', async () => {
-    await stack.scoped((s) => s.alerts.updateRule(workersRule, { name: 'Workers online', metric: 'WORKERS_ONLINE', critical: 1, forSeconds: 0, enabled: true, channelIds: [hook] }));
-    await stack.scoped((s) => s.alerts.updateRule(consistencyRule, { name: 'Consistency rate', metric: 'CONSISTENCY_RATE', warning: 99, critical: 95, forSeconds: 0, enabled: false }));
+    await stack.scoped((s) => s.alerts.updateRule(SYSTEM_ORIGIN, workersRule, { name: 'Workers online', metric: 'WORKERS_ONLINE', critical: 1, forSeconds: 0, enabled: true, channelIds: [hook] }));
+    await stack.scoped((s) => s.alerts.updateRule(SYSTEM_ORIGIN, consistencyRule, { name: 'Consistency rate', metric: 'CONSISTENCY_RATE', warning: 99, critical: 95, forSeconds: 0, enabled: false }));
     await desync(stack.sql, 12);
     await stack.check();
     await stack.stopIntegrityWorker();
-    await stack.scoped((s) => s.alerts.updateRule(consistencyRule, { name: 'Consistency rate', metric: 'CONSISTENCY_RATE', warning: 99, critical: 95, forSeconds: 0, enabled: true, channelIds: [hook] }));
+    await stack.scoped((s) => s.alerts.updateRule(SYSTEM_ORIGIN, consistencyRule, { name: 'Consistency rate', metric: 'CONSISTENCY_RATE', warning: 99, critical: 95, forSeconds: 0, enabled: true, channelIds: [hook] }));
     await newDeliveries();
     await evaluate();
 

@@ -1,3 +1,4 @@
+import { SYSTEM_ORIGIN, actorOrigin } from '../../src/domain/audit/audit.types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newWebhookSecret } from '../../src/domain/alerts/channels/webhook-signature';
 import { waitFor } from '../support/wait-for';
@@ -41,7 +42,7 @@ beforeAll(async () => {
   // Only the consistency rule here (the others would speak of this test machine).
   await stack.sql(`update alert_rules set enabled = (metric = 'CONSISTENCY_RATE')`);
   ruleId = (await stack.sql<{ id: number }>(`select id from alert_rules where metric = 'CONSISTENCY_RATE'`))[0]!.id;
-  const create = (input: Parameters<typeof stack.services.alerts.createChannel>[0]) => stack.scoped((s) => s.alerts.createChannel(input)).then((c) => c.id);
+  const create = (input: Parameters<typeof stack.services.alerts.createChannel>[1]) => stack.scoped((s) => s.alerts.createChannel(SYSTEM_ORIGIN, input)).then((c) => c.id);
   channelIds = {
     webhook: await create({ name: 'ops webhook', kind: 'WEBHOOK', url: webhook.url, secret }),
     slack: await create({ name: 'ops slack', kind: 'SLACK', url: slack.url }),
@@ -174,7 +175,7 @@ describe('when a rule is silenced', () => {
   it('notifies no one while the silence lasts, then re-notifies what still fires', async () => {
     const before = { webhook: webhook.requests.length, slack: slack.requests.length, mail: smtp.mails.length };
     const until = new Date(Date.now() + 4_000);
-    await stack.scoped((s) => s.alerts.silence(ruleId, until, 'maintenance window', 1));
+    await stack.scoped((s) => s.alerts.silence(actorOrigin(1), ruleId, until, 'maintenance window'));
     await desync(stack.sql, 60);
     await stack.check();
     await waitFor(async () => (await stack.sql<{ state: string }>('select state from alert_rules where id = $1', [ruleId]))[0]!.state === 'FIRING');

@@ -1,3 +1,4 @@
+import { SYSTEM_ORIGIN } from '../../src/domain/audit/audit.types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newWebhookSecret } from '../../src/domain/alerts/channels/webhook-signature';
 import { jobIdForDelivery } from '../../src/domain/jobs/alert-jobs';
@@ -16,7 +17,7 @@ beforeAll(async () => {
   // The test process checks and evaluates; only the spawned workers consume the notifications queue.
   stack = await startAlertStack(200, {}, { alertWorkers: false });
   await stack.sql(`update alert_rules set enabled = (metric = 'CONSISTENCY_RATE')`);
-  await stack.scoped((s) => s.alerts.createChannel({ name: 'ops webhook', kind: 'WEBHOOK', url: webhook.url, secret }));
+  await stack.scoped((s) => s.alerts.createChannel(SYSTEM_ORIGIN, { name: 'ops webhook', kind: 'WEBHOOK', url: webhook.url, secret }));
   // A send that hangs must not time out before the kill: the worker dies mid-send.
   const env = { ...FAST_ALERTS_ENV, NOTIFICATION_TIMEOUT_MS: '60000', ALERT_EVALUATION_SECONDS: '600' };
   workers.push(...(await Promise.all([startWorkerProcess(stack.jobs, env, 'alpha'), startWorkerProcess(stack.jobs, env, 'beta')])));

@@ -1,6 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { AUDIT_ACTIONS } from '../audit/audit-actions';
+import type { AuditService } from '../audit/audit.service';
+import type { AuditOrigin } from '../audit/audit.types';
 import type { Orm } from '../database/database';
-import { keysetPage, type KeysetPage, type KeysetRows } from '../database/keyset-page';
+import { checkPageSize, keysetPage, type KeysetPage, type KeysetRows } from '../database/keyset-page';
 import { uniqueViolation } from '../database/sql';
 import { badInput, conflict, notFound } from '../errors/domain-error';
 import { publishSafely } from '../events/publish-safely';
@@ -18,7 +21,6 @@ import { NotificationDelivery } from './notification-delivery.entity';
 import type { NotificationDeliveryService } from './notification-delivery.service';
 import { testMessage } from './notification-message';
 
-const MAX_PAGE = 100;
 /** After a secret rotation the old secret keeps signing this long, so receivers can switch over. */
 export const SECRET_ROTATION_GRACE_MS = 24 * 3600 * 1000;
 const MAX_SILENCE_MS = 90 * 24 * 3600 * 1000;
@@ -33,11 +35,42 @@ export interface DeliveryFilter {
   deadOnly?: boolean;
 }
 
-function checkPage(page: KeysetPage): KeysetPage {
-  if (!Number.isInteger(page.size) || page.size < 1 || page.size > MAX_PAGE) {
-    throw badInput(`${page.direction === 'forward' ? 'first' : 'last'} must be between 1 and ${MAX_PAGE}`, { field: page.direction === 'forward' ? 'first' : 'last' });
-  }
-  return page;
+/** A rule as the audit trail keeps it. */
+function ruleRecord(rule: AlertRule): object {
+  return {
+    name: rule.name,
+    metric: rule.metric,
+    warning: rule.warning ?? null,
+    critical: rule.critical ?? null,
+    forSeconds: rule.forSeconds,
+    recoveryMargin: rule.recoveryMargin,
+    repeatIntervalSeconds: rule.repeatIntervalSeconds,
+    enabled: rule.enabled,
+    channelIds: [...rule.channelIds],
+    escalationChannelId: rule.escalationChannelId ?? null,
+    escalateAfterSeconds: rule.escalateAfterSeconds ?? null,
+  };
+}
+
+/**
+ * A channel as the audit trail keeps it: never a secret (the Slack URL is one, so a URL is kept only
+ * as its host), only whether one is set.
+ */
+function channelRecord(channel: NotificationChannel): object {
+  return {
+    name: channel.name,
+    kind: channel.kind,
+    enabled: channel.enabled,
+    host: channel.url ? new URL(channel.url).host : null,
+    secretSet: Boolean(channel.secret),
+    routingKeySet: Boolean(channel.routingKey),
+    smtpHost: channel.smtpHost ?? null,
+    smtpPort: channel.smtpPort ?? null,
+    smtpUser: channel.smtpUser ?? null,
+    smtpPasswordSet: Boolean(channel.smtpPassword),
+    from: channel.fromAddress ?? null,
+    to: channel.toAddresses ?? null,
+  };
 }
 
 /**
@@ -48,6 +81,7 @@ export class AlertsService {
   constructor(
     private readonly orm: Orm,
     private readonly deliveries: NotificationDeliveryService,
+    private readonly audit: AuditService,
     private readonly jobs: AlertJobs,
     private readonly events: EventPublisher,
     private readonly logger?: Logger,
@@ -70,33 +104,46 @@ export class AlertsService {
     return rule;
   }
 
-  async createRule(input: AlertRuleInput): Promise<AlertRule> {
+  async createRule(origin: AuditOrigin, input: AlertRuleInput): Promise<AlertRule> {
     const valid = validateRule(input);
-    await this.checkChannels(valid.channelIds ?? [], valid.escalationChannelId ?? null);
-    const rule = this.em.create(AlertRule, { name: valid.name, metric: valid.metric });
-    this.assignRule(rule, valid);
-    await this.flushUnique('name');
+    const rule = await this.audit.inTransaction(async (record) => {
+      await this.checkChannels(valid.channelIds ?? [], valid.escalationChannelId ?? null);
+      const created = this.em.create(AlertRule, { name: valid.name, metric: valid.metric });
+      this.assignRule(created, valid);
+      await this.flushUnique('name');
+      await record({ origin, action: AUDIT_ACTIONS.ALERT_RULE_CREATED, targetType: 'AlertRule', targetId: created.id, after: ruleRecord(created) });
+      return created;
+    });
     await this.jobs.requestEvaluation('requested');
     return rule;
   }
 
-  async updateRule(id: number, input: AlertRuleInput): Promise<AlertRule> {
+  async updateRule(origin: AuditOrigin, id: number, input: AlertRuleInput): Promise<AlertRule> {
     const valid = validateRule(input);
-    const rule = await this.rule(id);
-    if (rule.metric !== valid.metric && rule.state !== 'INACTIVE') throw badInput('metric cannot change while the rule is pending or firing; disable it first', { field: 'metric' });
-    await this.checkChannels(valid.channelIds ?? rule.channelIds, valid.escalationChannelId ?? null);
-    rule.name = valid.name;
-    rule.metric = valid.metric;
-    this.assignRule(rule, valid);
-    await this.flushUnique('name');
+    const rule = await this.audit.inTransaction(async (record) => {
+      const found = await this.rule(id);
+      if (found.metric !== valid.metric && found.state !== 'INACTIVE') throw badInput('metric cannot change while the rule is pending or firing; disable it first', { field: 'metric' });
+      await this.checkChannels(valid.channelIds ?? found.channelIds, valid.escalationChannelId ?? null);
+      const before = ruleRecord(found);
+      found.name = valid.name;
+      found.metric = valid.metric;
+      this.assignRule(found, valid);
+      await this.flushUnique('name');
+      await record({ origin, action: AUDIT_ACTIONS.ALERT_RULE_UPDATED, targetType: 'AlertRule', targetId: id, before, after: ruleRecord(found) });
+      return found;
+    });
     await this.jobs.requestEvaluation('requested');
     return rule;
   }
 
-  async deleteRule(id: number): Promise<boolean> {
-    const rule = await this.rule(id);
-    await this.em.removeAndFlush(rule);
-    return true;
+  deleteRule(origin: AuditOrigin, id: number): Promise<boolean> {
+    return this.audit.inTransaction(async (record) => {
+      const rule = await this.rule(id);
+      const before = ruleRecord(rule);
+      await this.em.removeAndFlush(rule);
+      await record({ origin, action: AUDIT_ACTIONS.ALERT_RULE_DELETED, targetType: 'AlertRule', targetId: id, before });
+      return true;
+    });
   }
 
   private assignRule(rule: AlertRule, input: AlertRuleInput): void {
@@ -131,52 +178,72 @@ export class AlertsService {
   // --- silences and acknowledgements -------------------------------------------------------------
 
   /** Silences a rule until `until`: its state still moves and shows, but no one is told; the end re-notifies. */
-  async silence(ruleId: number, until: Date, reason: string, byUserId: number): Promise<AlertRule> {
-    const rule = await this.rule(ruleId);
-    this.applySilence(rule, until, reason, byUserId);
-    await this.em.flush();
-    return rule;
+  silence(origin: AuditOrigin, ruleId: number, until: Date, reason: string): Promise<AlertRule> {
+    const why = this.checkSilence(until, reason);
+    return this.audit.inTransaction(async (record) => {
+      const rule = await this.rule(ruleId);
+      this.applySilence(rule, until, why, origin.actorId);
+      await this.em.flush();
+      await record({ origin, action: AUDIT_ACTIONS.ALERTS_SILENCED, targetType: 'AlertRule', targetId: ruleId, after: { until, reason: why } });
+      return rule;
+    });
   }
 
-  async silenceAll(until: Date, reason: string, byUserId: number): Promise<AlertRule[]> {
-    const rules = await this.rules();
-    for (const rule of rules) this.applySilence(rule, until, reason, byUserId);
-    await this.em.flush();
-    return rules;
+  silenceAll(origin: AuditOrigin, until: Date, reason: string): Promise<AlertRule[]> {
+    const why = this.checkSilence(until, reason);
+    return this.audit.inTransaction(async (record) => {
+      const rules = await this.rules();
+      for (const rule of rules) this.applySilence(rule, until, why, origin.actorId);
+      await this.em.flush();
+      await record({ origin, action: AUDIT_ACTIONS.ALERTS_SILENCED, targetType: 'AlertRule', targetId: null, after: { until, reason: why, ruleIds: rules.map((r) => r.id) } });
+      return rules;
+    });
   }
 
   /** Ends a silence now: what still fires is re-notified at the next evaluation (requested at once). */
-  async unsilence(ruleId: number): Promise<AlertRule> {
-    const rule = await this.rule(ruleId);
-    if (rule.silencedUntil) rule.silencedUntil = this.now();
-    await this.em.flush();
+  async unsilence(origin: AuditOrigin, ruleId: number): Promise<AlertRule> {
+    const rule = await this.audit.inTransaction(async (record) => {
+      const found = await this.rule(ruleId);
+      const before = { until: found.silencedUntil ?? null, reason: found.silenceReason ?? null };
+      if (found.silencedUntil) found.silencedUntil = this.now();
+      await this.em.flush();
+      await record({ origin, action: AUDIT_ACTIONS.ALERTS_UNSILENCED, targetType: 'AlertRule', targetId: ruleId, before });
+      return found;
+    });
     await this.jobs.requestEvaluation('requested');
     return rule;
   }
 
-  private applySilence(rule: AlertRule, until: Date, reason: string, byUserId: number): void {
+  /** The silence's end and reason, checked before anything is read; the trimmed reason. */
+  private checkSilence(until: Date, reason: string): string {
     const now = this.now().getTime();
     if (Number.isNaN(until.getTime()) || until.getTime() <= now) throw badInput('until must be in the future', { field: 'until' });
     if (until.getTime() - now > MAX_SILENCE_MS) throw badInput('until must be within 90 days', { field: 'until' });
     const why = reason.trim();
     if (why.length < 1 || why.length > 500) throw badInput('reason must be 1 to 500 characters', { field: 'reason' });
+    return why;
+  }
+
+  private applySilence(rule: AlertRule, until: Date, reason: string, byUserId: number | null): void {
     rule.silencedUntil = until;
-    rule.silenceReason = why;
+    rule.silenceReason = reason;
     rule.silencedById = byUserId;
   }
 
   /** Who and when: an acknowledged alert stops repeating until it resolves or escalates. */
-  async acknowledge(alertId: number, byUserId: number): Promise<Alert> {
-    const alert = await this.em.findOne(Alert, { id: alertId });
-    if (!alert) throw notFound(`Alert ${alertId} does not exist`, { field: 'id' });
-    if (alert.resolvedAt) throw conflict(`Alert ${alertId} is resolved already`, { reason: 'ALERT_RESOLVED' });
-    if (!alert.acknowledgedAt) {
-      alert.acknowledgedAt = this.now();
-      alert.acknowledgedById = byUserId;
+  async acknowledge(origin: AuditOrigin, alertId: number): Promise<Alert> {
+    const { alert, rule } = await this.audit.inTransaction(async (record) => {
+      const found = await this.em.findOne(Alert, { id: alertId });
+      if (!found) throw notFound(`Alert ${alertId} does not exist`, { field: 'id' });
+      if (found.resolvedAt) throw conflict(`Alert ${alertId} is resolved already`, { reason: 'ALERT_RESOLVED' });
+      if (found.acknowledgedAt) return { alert: found, rule: null };
+      found.acknowledgedAt = this.now();
+      found.acknowledgedById = origin.actorId;
       await this.em.flush();
-      const rule = await this.rule(alert.ruleId);
-      await publishSafely(this.events, TOPICS.ALERTS_CHANGED, alertSnapshot(alert, rule), this.logger);
-    }
+      await record({ origin, action: AUDIT_ACTIONS.ALERT_ACKNOWLEDGED, targetType: 'Alert', targetId: alertId, after: { severity: found.severity, value: found.value } });
+      return { alert: found, rule: await this.rule(found.ruleId) };
+    });
+    if (rule) await publishSafely(this.events, TOPICS.ALERTS_CHANGED, alertSnapshot(alert, rule), this.logger);
     return alert;
   }
 
@@ -184,7 +251,7 @@ export class AlertsService {
 
   async alertsPage(filter: AlertFilter, page: KeysetPage): Promise<KeysetRows<Alert> & { totalCount: () => Promise<number> }> {
     const where = { ...(filter.firingOnly ? { state: 'FIRING' as const } : {}), ...(filter.ruleId ? { ruleId: filter.ruleId } : {}) };
-    const result = await keysetPage(checkPage(page), (range, order, limit) => this.em.find(Alert, { ...where, ...range }, { orderBy: { id: order }, limit }));
+    const result = await keysetPage(checkPageSize(page), (range, order, limit) => this.em.find(Alert, { ...where, ...range }, { orderBy: { id: order }, limit }));
     return { ...result, totalCount: () => this.em.count(Alert, where) };
   }
 
@@ -204,38 +271,50 @@ export class AlertsService {
     return channel;
   }
 
-  async createChannel(input: NotificationChannelInput): Promise<NotificationChannel> {
+  createChannel(origin: AuditOrigin, input: NotificationChannelInput): Promise<NotificationChannel> {
     const valid = validateChannel(input);
-    const channel = this.em.create(NotificationChannel, { name: valid.name, kind: valid.kind });
-    this.assignChannel(channel, valid);
-    await this.flushUnique('name');
-    return channel;
+    return this.audit.inTransaction(async (record) => {
+      const channel = this.em.create(NotificationChannel, { name: valid.name, kind: valid.kind });
+      this.assignChannel(channel, valid);
+      await this.flushUnique('name');
+      await record({ origin, action: AUDIT_ACTIONS.NOTIFICATION_CHANNEL_CREATED, targetType: 'NotificationChannel', targetId: channel.id, after: channelRecord(channel) });
+      return channel;
+    });
   }
 
   /** Secrets left out stay as stored; a new webhook secret rotates (the old one signs too, for a grace period). */
-  async updateChannel(id: number, input: NotificationChannelInput): Promise<NotificationChannel> {
-    const channel = await this.channel(id);
-    if (input.kind !== channel.kind) throw badInput('kind cannot change; create another channel', { field: 'kind' });
-    const valid = validateChannel(input, { hasUrl: Boolean(channel.url), hasRoutingKey: Boolean(channel.routingKey) });
-    channel.name = valid.name;
-    if (valid.kind === 'WEBHOOK' && valid.secret && channel.secret && valid.secret !== channel.secret) {
-      channel.previousSecret = channel.secret;
-      channel.previousSecretUntil = new Date(this.now().getTime() + SECRET_ROTATION_GRACE_MS);
-    }
-    this.assignChannel(channel, valid);
-    await this.flushUnique('name');
-    return channel;
+  updateChannel(origin: AuditOrigin, id: number, input: NotificationChannelInput): Promise<NotificationChannel> {
+    return this.audit.inTransaction(async (record) => {
+      const channel = await this.channel(id);
+      if (input.kind !== channel.kind) throw badInput('kind cannot change; create another channel', { field: 'kind' });
+      const valid = validateChannel(input, { hasUrl: Boolean(channel.url), hasRoutingKey: Boolean(channel.routingKey) });
+      const before = channelRecord(channel);
+      channel.name = valid.name;
+      const rotated = valid.kind === 'WEBHOOK' && Boolean(valid.secret) && Boolean(channel.secret) && valid.secret !== channel.secret;
+      if (rotated) {
+        channel.previousSecret = channel.secret;
+        channel.previousSecretUntil = new Date(this.now().getTime() + SECRET_ROTATION_GRACE_MS);
+      }
+      this.assignChannel(channel, valid);
+      await this.flushUnique('name');
+      await record({ origin, action: AUDIT_ACTIONS.NOTIFICATION_CHANNEL_UPDATED, targetType: 'NotificationChannel', targetId: id, before, after: { ...channelRecord(channel), secretRotated: rotated } });
+      return channel;
+    });
   }
 
-  async deleteChannel(id: number): Promise<boolean> {
-    const channel = await this.channel(id);
-    for (const rule of await this.em.find(AlertRule, {})) {
-      if (rule.channelIds.includes(id)) rule.channelIds = rule.channelIds.filter((c) => c !== id);
-      if (rule.escalationChannelId === id) rule.escalationChannelId = null;
-    }
-    this.em.remove(channel);
-    await this.em.flush();
-    return true;
+  deleteChannel(origin: AuditOrigin, id: number): Promise<boolean> {
+    return this.audit.inTransaction(async (record) => {
+      const channel = await this.channel(id);
+      const before = channelRecord(channel);
+      for (const rule of await this.em.find(AlertRule, {})) {
+        if (rule.channelIds.includes(id)) rule.channelIds = rule.channelIds.filter((c) => c !== id);
+        if (rule.escalationChannelId === id) rule.escalationChannelId = null;
+      }
+      this.em.remove(channel);
+      await this.em.flush();
+      await record({ origin, action: AUDIT_ACTIONS.NOTIFICATION_CHANNEL_DELETED, targetType: 'NotificationChannel', targetId: id, before });
+      return true;
+    });
   }
 
   private assignChannel(channel: NotificationChannel, input: ReturnType<typeof validateChannel>): void {
@@ -253,7 +332,7 @@ export class AlertsService {
   }
 
   /** Sends a test message now (one try, logged like any other) and answers with the delivery. */
-  async sendTest(channelId: number): Promise<NotificationDelivery> {
+  async sendTest(origin: AuditOrigin, channelId: number): Promise<NotificationDelivery> {
     const channel = await this.channel(channelId);
     const now = this.now();
     const delivery = this.em.create(NotificationDelivery, {
@@ -268,6 +347,8 @@ export class AlertsService {
       delivery.status = 'DEAD';
       await this.em.flush();
     }
+    // Recorded once the try is over (an HTTP call is never held inside a transaction), with its result.
+    await this.audit.record({ origin, action: AUDIT_ACTIONS.TEST_NOTIFICATION_SENT, targetType: 'NotificationChannel', targetId: channelId, after: { deliveryId: delivery.id, status: delivery.status } });
     return delivery;
   }
 
@@ -275,7 +356,7 @@ export class AlertsService {
 
   async deliveriesPage(filter: DeliveryFilter, page: KeysetPage): Promise<KeysetRows<NotificationDelivery> & { totalCount: () => Promise<number> }> {
     const where = { ...(filter.channelId ? { channelId: filter.channelId } : {}), ...(filter.deadOnly ? { status: 'DEAD' as const } : {}) };
-    const result = await keysetPage(checkPage(page), (range, order, limit) => this.em.find(NotificationDelivery, { ...where, ...range }, { orderBy: { id: order }, limit }));
+    const result = await keysetPage(checkPageSize(page), (range, order, limit) => this.em.find(NotificationDelivery, { ...where, ...range }, { orderBy: { id: order }, limit }));
     return { ...result, totalCount: () => this.em.count(NotificationDelivery, where) };
   }
 

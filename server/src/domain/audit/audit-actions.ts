@@ -24,6 +24,19 @@ export const AUDIT_ACTIONS = {
   AUTO_SYNC_REQUESTED: 'AUTO_SYNC_REQUESTED',
   /** A one-pair repair (resyncLicense); `before`/`after` are the pair as the repair saw and left it. */
   LICENSE_RESYNCED: 'LICENSE_RESYNCED',
+  /** Alerting's configuration (`before`/`after`: the rule or channel, never a secret: only whether one is set). */
+  ALERT_RULE_CREATED: 'ALERT_RULE_CREATED',
+  ALERT_RULE_UPDATED: 'ALERT_RULE_UPDATED',
+  ALERT_RULE_DELETED: 'ALERT_RULE_DELETED',
+  NOTIFICATION_CHANNEL_CREATED: 'NOTIFICATION_CHANNEL_CREATED',
+  NOTIFICATION_CHANNEL_UPDATED: 'NOTIFICATION_CHANNEL_UPDATED',
+  NOTIFICATION_CHANNEL_DELETED: 'NOTIFICATION_CHANNEL_DELETED',
+  /** sendTestNotification; `after` is the delivery and its status. */
+  TEST_NOTIFICATION_SENT: 'TEST_NOTIFICATION_SENT',
+  ALERT_ACKNOWLEDGED: 'ALERT_ACKNOWLEDGED',
+  /** silenceAlerts (one rule, the target) or silenceAllAlerts (no target; `after.ruleIds`). */
+  ALERTS_SILENCED: 'ALERTS_SILENCED',
+  ALERTS_UNSILENCED: 'ALERTS_UNSILENCED',
   /** The retention job deleted entries older than AUDIT_RETENTION_DAYS; `after` says how many and up to when. */
   AUDIT_RETENTION_PURGED: 'AUDIT_RETENTION_PURGED',
 } as const;

@@ -4,6 +4,7 @@ import type { AlertRule } from '../../domain/alerts/alert-rule.entity';
 import type { AlertTransition } from '../../domain/alerts/alert-transition.entity';
 import type { AlertsService } from '../../domain/alerts/alerts.service';
 import { parseId } from '../../domain/shared/ids';
+import { actorOf } from '../common/audit-origin';
 import type { GraphQLContext } from '../context';
 import { AlertRuleInputType } from './alert-inputs';
 import { AlertRuleType } from './alert-rule.type';
@@ -37,33 +38,33 @@ export class AlertRuleResolver {
   }
 
   @Mutation(() => AlertRuleType)
-  createAlertRule(@Arg('input', () => AlertRuleInputType) input: AlertRuleInputType): Promise<AlertRule> {
-    return this.alerts.createRule(ruleInputOf(input));
+  createAlertRule(@Arg('input', () => AlertRuleInputType) input: AlertRuleInputType, @Ctx() ctx: GraphQLContext): Promise<AlertRule> {
+    return this.alerts.createRule(actorOf(ctx), ruleInputOf(input));
   }
 
   @Mutation(() => AlertRuleType)
-  updateAlertRule(@Arg('id', () => ID) id: string, @Arg('input', () => AlertRuleInputType) input: AlertRuleInputType): Promise<AlertRule> {
-    return this.alerts.updateRule(parseId(id, 'id'), ruleInputOf(input));
+  updateAlertRule(@Arg('id', () => ID) id: string, @Arg('input', () => AlertRuleInputType) input: AlertRuleInputType, @Ctx() ctx: GraphQLContext): Promise<AlertRule> {
+    return this.alerts.updateRule(actorOf(ctx), parseId(id, 'id'), ruleInputOf(input));
   }
 
   @Mutation(() => Boolean)
-  deleteAlertRule(@Arg('id', () => ID) id: string): Promise<boolean> {
-    return this.alerts.deleteRule(parseId(id, 'id'));
+  deleteAlertRule(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    return this.alerts.deleteRule(actorOf(ctx), parseId(id, 'id'));
   }
 
   @Mutation(() => AlertRuleType, { description: 'Silences a rule until a time: its state still moves and shows, no one is notified; the end re-notifies what still fires.' })
   silenceAlerts(@Arg('ruleId', () => ID) ruleId: string, @Arg('until', () => Date, { validate: false }) until: Date, @Arg('reason') reason: string, @Ctx() ctx: GraphQLContext): Promise<AlertRule> {
-    return this.alerts.silence(parseId(ruleId, 'ruleId'), until, reason, ctx.viewer!.id);
+    return this.alerts.silence(actorOf(ctx), parseId(ruleId, 'ruleId'), until, reason);
   }
 
   @Mutation(() => [AlertRuleType], { description: 'Silences every rule until a time.' })
   silenceAllAlerts(@Arg('until', () => Date, { validate: false }) until: Date, @Arg('reason') reason: string, @Ctx() ctx: GraphQLContext): Promise<AlertRule[]> {
-    return this.alerts.silenceAll(until, reason, ctx.viewer!.id);
+    return this.alerts.silenceAll(actorOf(ctx), until, reason);
   }
 
   @Mutation(() => AlertRuleType, { description: 'Ends a silence now; what still fires is re-notified.' })
-  unsilenceAlerts(@Arg('ruleId', () => ID) ruleId: string): Promise<AlertRule> {
-    return this.alerts.unsilence(parseId(ruleId, 'ruleId'));
+  unsilenceAlerts(@Arg('ruleId', () => ID) ruleId: string, @Ctx() ctx: GraphQLContext): Promise<AlertRule> {
+    return this.alerts.unsilence(actorOf(ctx), parseId(ruleId, 'ruleId'));
   }
 
   @FieldResolver(() => [NotificationChannelType], { description: 'The channels it notifies (every enabled channel when the rule names none).' })

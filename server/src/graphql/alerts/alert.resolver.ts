@@ -5,6 +5,7 @@ import type { Alert } from '../../domain/alerts/alert.entity';
 import type { AlertsService } from '../../domain/alerts/alerts.service';
 import { TOPICS } from '../../domain/events/topics';
 import { parseId } from '../../domain/shared/ids';
+import { actorOf } from '../common/audit-origin';
 import { ConnectionArgs, pageRequestOf } from '../common/connection.args';
 import { toConnection, type Connection } from '../common/connection.type';
 import type { GraphQLContext } from '../context';
@@ -34,7 +35,7 @@ export class AlertResolver {
 
   @Mutation(() => AlertType, { description: 'Acknowledges an alert (who, when): it stops repeating until it resolves or escalates.' })
   acknowledgeAlert(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Alert> {
-    return this.service.acknowledge(parseId(id, 'id'), ctx.viewer!.id);
+    return this.service.acknowledge(actorOf(ctx), parseId(id, 'id'));
   }
 
   @Subscription(() => AlertType, {
