@@ -14,7 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        fullName\n        role\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        fullName\n        role\n        permissions\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  subscription CheckRunUpdated {\n    checkRunUpdated {\n      ...CheckRunFields\n    }\n  }\n": typeof types.CheckRunUpdatedDocument,
     "\n  fragment CheckRunFields on CheckRun {\n    id\n    trigger\n    state\n    progress\n    queuedAt\n    startedAt\n    finishedAt\n    durationMs\n    pairsChecked\n    inconsistent\n    consistencyRate\n    healthState\n    error\n  }\n": typeof types.CheckRunFieldsFragmentDoc,
     "\n  mutation RunHealthCheck {\n    runHealthCheck {\n      ...CheckRunFields\n    }\n  }\n": typeof types.RunHealthCheckDocument,
@@ -33,7 +33,7 @@ type Documents = {
     "\n  query Violations($first: Int, $after: String, $last: Int, $before: String, $filter: ViolationFilter) {\n    violations(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ViolationFields\n        }\n      }\n    }\n  }\n": typeof types.ViolationsDocument,
 };
 const documents: Documents = {
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        fullName\n        role\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        fullName\n        role\n        permissions\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  subscription CheckRunUpdated {\n    checkRunUpdated {\n      ...CheckRunFields\n    }\n  }\n": types.CheckRunUpdatedDocument,
     "\n  fragment CheckRunFields on CheckRun {\n    id\n    trigger\n    state\n    progress\n    queuedAt\n    startedAt\n    finishedAt\n    durationMs\n    pairsChecked\n    inconsistent\n    consistencyRate\n    healthState\n    error\n  }\n": types.CheckRunFieldsFragmentDoc,
     "\n  mutation RunHealthCheck {\n    runHealthCheck {\n      ...CheckRunFields\n    }\n  }\n": types.RunHealthCheckDocument,
@@ -69,7 +69,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        fullName\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        fullName\n        role\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        fullName\n        role\n        permissions\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      user {\n        id\n        email\n        fullName\n        role\n        permissions\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -3,7 +3,8 @@ import type { Role } from '../../generated/graphql';
 export interface Session {
   accessToken: string;
   expiresAt: string;
-  user: { id: string; email: string; fullName: string; role: Role };
+  /** `permissions`: the operations the role may run (`Mutation.resyncLicense`, …), as the server's permission table says. */
+  user: { id: string; email: string; fullName: string; role: Role; permissions: string[] };
 }
 
 export type SignOutReason = 'user' | 'expired' | 'forbidden';
@@ -16,7 +17,8 @@ export function loadSession(now = Date.now()): Session | null {
     const raw = window.sessionStorage.getItem(storageKey);
     if (!raw) return null;
     const session = JSON.parse(raw) as Session;
-    if (!session.accessToken || Date.parse(session.expiresAt) <= now) {
+    // A session saved before permissions were part of it is signed in again rather than guessed at.
+    if (!session.accessToken || Date.parse(session.expiresAt) <= now || !Array.isArray(session.user?.permissions)) {
       clearSession();
       return null;
     }

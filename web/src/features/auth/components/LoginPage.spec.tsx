@@ -28,12 +28,12 @@ async function signIn(response: FakeResponse, password = 'a-password') {
   return api;
 }
 
-const adminLogin = (role = 'ADMIN') =>
+const adminLogin = (role = 'ADMIN', permissions = ['Query.healthStatus', 'Mutation.resyncLicense']) =>
   ok({
     login: {
       accessToken: 'token-123',
       expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-      user: { id: '1', email: 'admin@levelsync.dev', fullName: 'Ada Admin', role },
+      user: { id: '1', email: 'admin@levelsync.dev', fullName: 'Ada Admin', role, permissions },
     },
   });
 
@@ -48,9 +48,9 @@ describe('LoginPage', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/^Too many sign-in attempts\. Wait .+ and try again\.$/);
   });
 
-  it('refuses accounts that are not admins', async () => {
-    await signIn(adminLogin('INSTRUCTOR'));
-    expect((await screen.findByRole('alert')).textContent).toBe('The health dashboard is for administrators only.');
+  it('refuses accounts whose role reads nothing of the dashboard', async () => {
+    await signIn(adminLogin('INSTRUCTOR', ['Query.me', 'Mutation.updateProgress']));
+    expect((await screen.findByRole('alert')).textContent).toBe('The health dashboard is for admins, operators and viewers only.');
     expect(window.sessionStorage.length).toBe(0);
   });
 

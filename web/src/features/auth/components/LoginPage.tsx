@@ -5,6 +5,9 @@ import { describeLoginError } from '../describe-login-error';
 import { LoginMutation } from '../graphql/login.mutation';
 import { useSession } from '../hooks/useSession';
 
+/** The dashboard's first read: a role without it has nothing to see here. */
+const DASHBOARD_READ = 'Query.healthStatus';
+
 export function LoginPage() {
   const { signIn, notice } = useSession();
   const [{ fetching }, login] = useMutation(LoginMutation);
@@ -22,8 +25,8 @@ export function LoginPage() {
       return;
     }
     const { accessToken, expiresAt, user } = result.data.login;
-    if (user.role !== 'ADMIN') {
-      setError('The health dashboard is for administrators only.');
+    if (!user.permissions.includes(DASHBOARD_READ)) {
+      setError('The health dashboard is for admins, operators and viewers only.');
       return;
     }
     setPassword('');

@@ -10,6 +10,7 @@ export const LoginMutation = graphql(`
         email
         fullName
         role
+        permissions
       }
     }
   }
