@@ -60,6 +60,10 @@ describe('the audit trail', () => {
     const refused = await call('mutation { login(email: "Someone@Example.com", password: "guessed-password-1") { accessToken } }');
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(await entriesOf(refused.requestId)).toMatchObject([{ action: 'SIGN_IN_FAILED', actor_id: null, after: { email: 'Someone@Example.com' } }]);
+    // What jsonb cannot hold (a lone surrogate) is stored as U+FFFD rather than failing the sign-in's answer.
+    const odd = await call('mutation ($e: String!) { login(email: $e, password: "x") { accessToken } }', { e: '\ud800odd' });
+    expect(odd.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(await entriesOf(odd.requestId)).toMatchObject([{ action: 'SIGN_IN_FAILED', after: { email: '\ufffdodd' } }]);
   });
 
   it('records each user change with the admin as actor, before and after, and never a password', async () => {
