@@ -251,7 +251,7 @@ describe('the live dashboard in Chromium against a real API, worker, PostgreSQL 
     const stored = {
       accessToken,
       expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-      user: { id: String(id), email: ADMIN_EMAIL, fullName: 'Admin', role: 'ADMIN' },
+      user: { id: String(id), email: ADMIN_EMAIL, fullName: 'Admin', role: 'ADMIN', permissions: ['Query.healthStatus', 'Mutation.runHealthCheck', 'Mutation.resyncLicense'] },
     };
     const session = await openPage(browser, stack.url);
     await session.context.addInitScript((value) => window.sessionStorage.setItem('levelsync.session', value), JSON.stringify(stored));

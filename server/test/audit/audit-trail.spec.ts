@@ -60,6 +60,10 @@ describe('the audit trail', () => {
     const refused = await call('mutation { login(email: "Someone@Example.com", password: "guessed-password-1") { accessToken } }');
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(await entriesOf(refused.requestId)).toMatchObject([{ action: 'SIGN_IN_FAILED', actor_id: null, after: { email: 'Someone@Example.com' } }]);
+    // What jsonb cannot hold (a lone surrogate) is stored as U+FFFD rather than failing the sign-in's answer.
+    const odd = await call('mutation ($e: String!) { login(email: $e, password: "x") { accessToken } }', { e: '\ud800odd' });
+    expect(odd.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(await entriesOf(odd.requestId)).toMatchObject([{ action: 'SIGN_IN_FAILED', after: { email: '\ufffdodd' } }]);
   });
 
   it('records each user change with the admin as actor, before and after, and never a password', async () => {
@@ -184,6 +188,22 @@ describe('the audit trail', () => {
     expect(((pushed!.payload as { data: { auditLogAppended: { requestId: string } } }).data.auditLogAppended.requestId)).toMatch(/^audit-test-/);
     expect(lastRequest).toMatch(/^audit-test-/);
     session.close();
+  });
+
+  it('pages auditLog with cursors and refuses a bad filter naming its field', async () => {
+    type Page = { auditLog: { pageInfo: { endCursor: string; hasNextPage: boolean }; edges: Array<{ node: { id: string } }> } };
+    const first = await call<Page>('{ auditLog(first: 3) { pageInfo { endCursor hasNextPage } edges { node { id } } } }', {}, adminToken);
+    const ids = first.body.data!.auditLog.edges.map((e) => Number(e.node.id));
+    expect(ids).toEqual([...ids].sort((x, y) => y - x));
+    expect(first.body.data!.auditLog.pageInfo.hasNextPage).toBe(true);
+    const second = await call<Page>('query ($after: String) { auditLog(first: 3, after: $after) { pageInfo { endCursor hasNextPage } edges { node { id } } } }', { after: first.body.data!.auditLog.pageInfo.endCursor }, adminToken);
+    expect(Math.max(...second.body.data!.auditLog.edges.map((e) => Number(e.node.id)))).toBeLessThan(Math.min(...ids));
+    const backwards = await call('{ auditLog(filter: { since: "2026-12-02T00:00:00Z", until: "2026-12-01T00:00:00Z" }) { totalCount } }', {}, adminToken);
+    expect(backwards.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.since' });
+    const notAnId = await call('{ auditLog(filter: { actorId: "abc" }) { totalCount } }', {}, adminToken);
+    expect(notAnId.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.actorId' });
+    const tooMany = await call('{ auditLog(first: 101) { totalCount } }', {}, adminToken);
+    expect(tooMany.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 
   it('keeps auditLog from anyone but admins', async () => {

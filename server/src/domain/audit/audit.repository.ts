@@ -36,8 +36,8 @@ export class AuditRepository {
         record.action,
         record.targetType ?? null,
         record.targetId === undefined || record.targetId === null ? null : String(record.targetId),
-        record.before ? JSON.stringify(record.before) : null,
-        record.after ? JSON.stringify(record.after) : null,
+        record.before ? JSON.stringify(storable(record.before)) : null,
+        record.after ? JSON.stringify(storable(record.after)) : null,
         record.origin.clientAddress,
         record.origin.requestId,
       ],
@@ -72,6 +72,20 @@ export class AuditRepository {
     );
     return { deleted: Number(row?.deleted ?? 0), oldest: row?.oldest ? new Date(row.oldest) : null };
   }
+}
+
+/** A lone UTF-16 surrogate, which jsonb (like any UTF-8 text) cannot hold. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * What jsonb accepts of a value a caller typed (a refused sign-in's email may be anything): NUL and
+ * lone surrogates become U+FFFD, at any depth.
+ */
+function storable(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\uFFFD').replaceAll('\u0000', '\uFFFD');
+  if (Array.isArray(value)) return value.map(storable);
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [storable(key) as string, storable(inner)]));
 }
 
 function whereOf(filter: AuditFilter): Record<string, unknown> {

@@ -4,18 +4,10 @@ import { unauthenticated } from '../errors/domain-error';
 import { publishSafely } from '../events/publish-safely';
 import { TOPICS, type EventPublisher } from '../events/topics';
 import type { Logger } from '../logging/logger';
-import type { Role } from '../shared/specialization';
 import type { UserRepository } from '../users/user.repository';
+import type { SessionState } from './session-state';
 import type { TokenService } from './token.service';
 import type { Viewer } from './viewer';
-
-/** What a session check reads of the user's row. */
-export interface SessionState {
-  readonly role: Role;
-  readonly isActive: boolean;
-  readonly sessionVersion: number;
-  readonly mustChangePassword: boolean;
-}
 
 /** A signed-in caller: the viewer as the row says now, the version their token carries, and when it expires. */
 export type Session = Viewer & { readonly sessionVersion: number; readonly expiresAt: Date };

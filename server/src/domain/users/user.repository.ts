@@ -1,5 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
-import type { SessionState } from '../auth/sessions.service';
+import type { SessionState } from '../auth/session-state';
 import type { Orm } from '../database/database';
 import { entityData } from '../database/entity-rows';
 import { keysetPage, type KeysetPage, type KeysetRows } from '../database/keyset-page';

@@ -3,20 +3,12 @@ import type { Role } from '../../generated/graphql';
 export interface Session {
   accessToken: string;
   expiresAt: string;
-  user: {
-    id: string;
-    email: string;
-    fullName: string;
-    role: Role;
-    /** Signed in with a one-time password: nothing but the password screen until it is changed. */
-    mustChangePassword: boolean;
-    /** The operations the role may run, `Type.field` (the server's one permission table). */
-    permissions: readonly string[];
-  };
+  /**
+   * `permissions`: the operations the role may run (`Mutation.resyncLicense`, …), as the server's permission table says.
+   * `mustChangePassword`: signed in with a one-time password, so nothing but the password screen until it is changed.
+   */
+  user: { id: string; email: string; fullName: string; role: Role; permissions: string[]; mustChangePassword: boolean };
 }
-
-/** Who may sign in to the dashboard; instructors and students use other clients of the API. */
-export const dashboardRoles: ReadonlySet<Role> = new Set<Role>(['ADMIN', 'OPERATOR', 'VIEWER']);
 
 export type SignOutReason = 'user' | 'expired' | 'forbidden';
 
@@ -28,12 +20,12 @@ export function loadSession(now = Date.now()): Session | null {
     const raw = window.sessionStorage.getItem(storageKey);
     if (!raw) return null;
     const session = JSON.parse(raw) as Session;
-    if (!session.accessToken || Date.parse(session.expiresAt) <= now) {
+    // A session saved before permissions were part of it is signed in again rather than guessed at.
+    if (!session.accessToken || Date.parse(session.expiresAt) <= now || !Array.isArray(session.user?.permissions)) {
       clearSession();
       return null;
     }
-    // Stored by an older dashboard: no pages beyond the integrity view until the next sign-in.
-    return { ...session, user: { ...session.user, mustChangePassword: session.user.mustChangePassword === true, permissions: Array.isArray(session.user.permissions) ? session.user.permissions : [] } };
+    return { ...session, user: { ...session.user, mustChangePassword: session.user.mustChangePassword === true } };
   } catch {
     return null;
   }

@@ -4,7 +4,9 @@ import { Icon } from '../../../shared/components/Icon';
 import { describeLoginError } from '../describe-login-error';
 import { LoginMutation } from '../graphql/login.mutation';
 import { useSession } from '../hooks/useSession';
-import { dashboardRoles } from '../session';
+
+/** The dashboard's first read: a role without it has nothing to see here. */
+const DASHBOARD_READ = 'Query.healthStatus';
 
 export function LoginPage() {
   const { signIn, notice } = useSession();
@@ -23,7 +25,7 @@ export function LoginPage() {
       return;
     }
     const { accessToken, expiresAt, user } = result.data.login;
-    if (!dashboardRoles.has(user.role)) {
+    if (!user.permissions.includes(DASHBOARD_READ)) {
       setError('The health dashboard is for admins, operators and viewers only.');
       return;
     }

@@ -10,8 +10,8 @@ export const LoginMutation = graphql(`
         email
         fullName
         role
-        mustChangePassword
         permissions
+        mustChangePassword
       }
     }
   }

@@ -6,6 +6,7 @@ import { formatNumber } from '../../../shared/format/format-number';
 import { triggerLabel } from '../../checks/check-run';
 import { CheckProgressBar } from '../../checks/components/CheckProgressBar';
 import { FailedRunAlert } from '../../checks/components/FailedRunAlert';
+import { usePermission } from '../../auth/hooks/usePermission';
 import { RunCheckButton } from '../../checks/components/RunCheckButton';
 import { useCheckRuns } from '../../checks/hooks/useCheckRuns';
 import { useConnectionStatus } from '../../connection/hooks/useConnectionStatus';
@@ -23,6 +24,7 @@ interface HealthPanelProps {
 
 export function HealthPanel({ status, loadedRunId, now }: HealthPanelProps) {
   const { apiUnreachable } = useConnectionStatus();
+  const checkPermission = usePermission('Mutation.runHealthCheck', 'run checks');
   const runs = useCheckRuns({
     activeRun: status?.activeRun ?? null,
     lastRun: status?.lastRun ?? null,
@@ -41,6 +43,7 @@ export function HealthPanel({ status, loadedRunId, now }: HealthPanelProps) {
           running={runs.activeRun !== null}
           starting={runs.starting}
           unavailable={apiUnreachable}
+          deniedReason={checkPermission.reason}
           onRun={() => void runs.startCheck()}
         />}
     >

@@ -2,6 +2,7 @@ import { Icon } from '../../../shared/components/Icon';
 import { RelativeTime } from '../../../shared/components/RelativeTime';
 import { formatEnum } from '../../../shared/format/format-enum';
 import { formatNumber } from '../../../shared/format/format-number';
+import { usePermission } from '../../auth/hooks/usePermission';
 import { violationTypeLabel, type Violation } from '../violation';
 import { DriftCell } from './DriftCell';
 
@@ -16,6 +17,7 @@ interface ViolationRowProps {
 
 export function ViolationRow({ violation, repaired, isNew = false, now, onRepair }: ViolationRowProps) {
   const { student } = violation;
+  const repairPermission = usePermission('Mutation.resyncLicense', 'repair licenses');
   const resolved = violation.resolvedAt !== null;
   return (
     <tr
@@ -60,15 +62,20 @@ export function ViolationRow({ violation, repaired, isNew = false, now, onRepair
             <Icon name="check" size={14} /> Repaired
           </span>
         ) : (
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => onRepair(violation)}
-            aria-label={`Repair ${formatEnum(violation.specialization)} license of ${student.fullName}`}
-          >
-            <Icon name="wrench" size={14} />
-            Repair
-          </button>
+          // A disabled button gets no pointer events in some browsers: the reason sits on its wrapper.
+          <span className="permission-gate" title={repairPermission.reason ?? undefined}>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => onRepair(violation)}
+              disabled={!repairPermission.allowed}
+              aria-description={repairPermission.reason ?? undefined}
+              aria-label={`Repair ${formatEnum(violation.specialization)} license of ${student.fullName}`}
+            >
+              <Icon name="wrench" size={14} />
+              Repair
+            </button>
+          </span>
         )}
       </td>
     </tr>
