@@ -14,6 +14,6 @@ export function apiDependencies(config: AppConfig, orm: Orm, services: DomainSer
     tokens: services.tokens,
     users: services.users,
     resolvers: createResolverInstances(services),
-    gauges: { health: services.health, jobs: services.jobs, database: { sizeBytes: () => databaseSizeBytes(orm) } },
+    gauges: { health: services.health, jobs: services.jobs, database: { sizeBytes: () => databaseSizeBytes(orm), capacityBytes: config.domain.alerts.databaseCapacityBytes } },
   };
 }
