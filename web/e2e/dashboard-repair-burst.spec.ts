@@ -10,6 +10,8 @@ import { TrafficLog } from './support/traffic-log';
 
 const REPAIRS = 30;
 const SIGN_IN_QUERIES = ['HealthStatus', 'HealthMetrics', 'CheckRunHistory', 'SystemInfo', 'Violations', 'RecentRepairs'];
+/** The alerts strip and the chart's marks: asked at sign-in, then again only after an alert transition. */
+const ALERT_QUERIES = ['ActiveAlerts', 'AlertMarks'];
 
 interface Numbers {
   healthMetrics: { openViolations: number };
@@ -69,7 +71,7 @@ describe('an admin repairing violations as fast as the dashboard allows', () => 
     await traffic.settled();
     const counts = traffic.requestCounts();
     console.info('sign-in requests', counts);
-    expect(counts).toEqual({ Login: 1, ...Object.fromEntries(SIGN_IN_QUERIES.map((name) => [name, 1])) });
+    expect(counts).toEqual({ Login: 1, ...Object.fromEntries([...SIGN_IN_QUERIES, ...ALERT_QUERIES].map((name) => [name, 1])) });
   });
 
   it('asks once for each query after a check it started', async () => {
@@ -79,6 +81,11 @@ describe('an admin repairing violations as fast as the dashboard allows', () => 
     await traffic.settled();
     const counts = traffic.requestCounts(since);
     console.info('requests for one check', counts);
+    const alertPushes = traffic.alertEvents().filter((frame) => frame.at >= since).length;
+    for (const name of ALERT_QUERIES) {
+      expect(counts[name] ?? 0).toBeLessThanOrEqual(alertPushes);
+      delete counts[name];
+    }
     expect(counts).toEqual({ RunHealthCheck: 1, ...Object.fromEntries(SIGN_IN_QUERIES.map((name) => [name, 1])) });
   });
 

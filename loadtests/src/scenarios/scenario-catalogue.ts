@@ -1,4 +1,5 @@
 import type { LoadStack } from '../stack/load-stack';
+import { alertLatency } from './alert-latency.scenario';
 import { checkDuration } from './check-duration.scenario';
 import { couplingStress } from './coupling-stress.scenario';
 import { fanOut } from './fan-out.scenario';
@@ -90,6 +91,13 @@ export const SCENARIOS: Record<string, ScenarioDefinition> = {
     full: { durationS: 150 },
     quick: { durationS: 20, quick: true },
     run: idleMemory,
+  },
+  'alert-latency': {
+    // 1,000 students, 3,000 pairs: a check takes milliseconds, so what is timed is the alerting path.
+    students: 1_000,
+    full: { durationS: 0 },
+    quick: { durationS: 0, quick: true },
+    run: alertLatency,
   },
   soak: {
     students: 10_000,

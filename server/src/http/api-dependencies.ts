@@ -15,6 +15,6 @@ export function apiDependencies(config: AppConfig, orm: Orm, services: DomainSer
     sessions: services.sessions,
     users: services.users,
     resolvers: createResolverInstances(services),
-    gauges: { health: services.health, jobs: services.jobs, database: { sizeBytes: () => databaseSizeBytes(orm) } },
+    gauges: { health: services.health, jobs: services.jobs, database: { sizeBytes: () => databaseSizeBytes(orm), capacityBytes: config.domain.alerts.databaseCapacityBytes } },
   };
 }

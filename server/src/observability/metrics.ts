@@ -125,6 +125,12 @@ export const databaseSize = new Gauge({
   registers: [metricsRegistry],
 });
 
+export const databaseCapacity = new Gauge({
+  name: 'levelsync_database_capacity_bytes',
+  help: 'DATABASE_CAPACITY_BYTES, what the database size alerts compare against (NaN when unset)',
+  registers: [metricsRegistry],
+});
+
 /** Operation names come from clients: bounded so that a hostile client cannot explode the series. */
 const MAX_OPERATION_LABELS = 200;
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;

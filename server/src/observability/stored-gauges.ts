@@ -1,7 +1,7 @@
 import type { Logger } from '../domain/logging/logger';
 import type { HealthService } from '../domain/integrity/health.service';
 import type { IntegrityJobs } from '../domain/jobs/integrity-jobs';
-import { consistencyRate, databaseSize, lastCheckDuration, liveDetectionLag, liveDetectionMissed, liveDetectionUp, openViolations, queueDepth, workersOnline } from './metrics';
+import { consistencyRate, databaseCapacity, databaseSize, lastCheckDuration, liveDetectionLag, liveDetectionMissed, liveDetectionUp, openViolations, queueDepth, workersOnline } from './metrics';
 
 const SCRAPE_BUDGET_MS = 2_000;
 
@@ -9,7 +9,8 @@ const SCRAPE_BUDGET_MS = 2_000;
 export interface StoredGaugeSources {
   readonly health: Pick<HealthService, 'metrics' | 'status'>;
   readonly jobs: Pick<IntegrityJobs, 'queueDepth' | 'workersOnline'>;
-  readonly database: { sizeBytes(): Promise<number> };
+  /** The database's size now, and the capacity it is measured against (null: not configured). */
+  readonly database: { sizeBytes(): Promise<number>; readonly capacityBytes: number | null };
 }
 
 /**
@@ -38,6 +39,7 @@ export async function refreshStoredGauges(sources: StoredGaugeSources, logger: L
     within(sources.jobs.queueDepth().then((depth) => queueDepth.set(depth))),
     within(sources.jobs.workersOnline().then((count) => workersOnline.set(count))),
     within(sources.database.sizeBytes().then((bytes) => databaseSize.set(bytes))),
+    Promise.resolve(databaseCapacity.set(sources.database.capacityBytes ?? Number.NaN)),
   ]).catch((error: Error) => logger.warn({ err: error.message }, 'metrics: stored gauges not refreshed'));
 }
 

@@ -119,6 +119,8 @@ describe('observability of the API process', () => {
       // The database grows between the two reads only by what this test's own requests write.
       expect(reported).toBeGreaterThan(Number(bytes) * 0.9);
       expect(reported).toBeLessThan(Number(bytes) * 1.1);
+      // DATABASE_CAPACITY_BYTES unset: no capacity, so no size alert can fire (NaN, never 0).
+      expect(text).toMatch(/^levelsync_database_capacity_bytes nan$/im);
     });
 
     it('serves the series alert rules take increase() of at 0 before their first event', async () => {

@@ -74,6 +74,8 @@ describe('deploy/prometheus and deploy/grafana', () => {
         'LevelSyncFailedChecksWarning',
         'LevelSyncFailedChecksCritical',
         'LevelSyncNoWorkersOnline',
+        'LevelSyncDatabaseSizeWarning',
+        'LevelSyncDatabaseSizeCritical',
         'LevelSyncMemoryWarning',
         'LevelSyncMemoryCritical',
       ]) {

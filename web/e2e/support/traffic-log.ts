@@ -47,6 +47,11 @@ export class TrafficLog {
     return this.frames.filter((frame) => frame.text.includes('"checkRunUpdated"') && /"state":"(SUCCEEDED|FAILED)"/.test(frame.text));
   }
 
+  /** Frames that announce alert transitions (alertsChanged): the alert views refetch after those. */
+  alertEvents(): LoggedFrame[] {
+    return this.frames.filter((frame) => frame.text.includes('"alertsChanged"'));
+  }
+
   /** Frames that announce repairs (an admin's resync, an auto-sync batch): the dashboard refetches after those too. */
   repairEvents(): LoggedFrame[] {
     return this.frames.filter((frame) => frame.text.includes('"repairsMade"'));
@@ -69,9 +74,9 @@ export class TrafficLog {
     }
   }
 
-  /** Requests sent after `since` that no finished-run or repair event preceded within `windowMs`. */
+  /** Requests sent after `since` that no finished-run, repair or alert event preceded within `windowMs`. */
   requestsWithoutEvent(since: number, windowMs: number): LoggedRequest[] {
-    const events = [...this.finishedRunEvents(), ...this.repairEvents()];
+    const events = [...this.finishedRunEvents(), ...this.repairEvents(), ...this.alertEvents()];
     return this.requests
       .filter((request) => request.at >= since)
       .filter((request) => !events.some((event) => event.at <= request.at && request.at - event.at <= windowMs));
