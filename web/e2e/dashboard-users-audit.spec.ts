@@ -134,11 +134,11 @@ describe('users and the audit trail on the dashboard, in Chromium against the re
     await olga.page.getByLabel('One-time password').fill(oneTimePassword);
     await olga.page.getByRole('button', { name: 'Change password' }).click();
 
-    // Then the dashboard, as an operator: the integrity view, no users or audit pages.
+    // Then the dashboard, as an operator: the integrity and alerting views, no users or audit pages.
     const ui = new DashboardPage(olga.page);
     await ui.waitUntilLive();
     await olga.page.getByRole('banner').getByText(NEW_NAME).waitFor();
-    expect(await olga.page.getByRole('navigation', { name: 'Pages' }).getByRole('link').allTextContents()).toEqual(['Integrity']);
+    expect(await olga.page.getByRole('navigation', { name: 'Pages' }).getByRole('link').allInnerTexts()).toEqual(['Integrity', 'Alert rules', 'Channels']);
     await olga.page.getByRole('banner').getByRole('link', { name: 'Password' }).click();
     await olga.page.getByRole('heading', { name: 'Change password' }).waitFor();
     // A page this role may not open, asked for by address, shows the integrity view.

@@ -195,14 +195,15 @@ describe('GraphQL shape limits', () => {
         document.definitions.some((d) => d.kind === 'OperationDefinition' && d.operation === 'query'),
       );
       expect(queries.map(([name]) => name)).toEqual(expect.arrayContaining(['ViolationsDocument', 'RecentRepairsDocument', 'CheckRunHistoryDocument']));
-      // Queries about one pair (the repair preview) ask about a real one.
+      // Queries about one thing (the repair preview's pair, a user, a rule's history) ask about a real one.
       const student = await createStudent(app, ['PLAYER']);
+      const [rule] = await app.sql<{ id: number }>('select id from alert_rules order by id limit 1');
       for (const [name, document] of queries) {
         expect({ name, refused: refusedForCost(print(document)).map((e) => e.message) }).toEqual({ name, refused: [] });
         const response = await fetch(app.graphqlUrl, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
-          body: JSON.stringify({ query: print(document), variables: { first: MAX_PAGE_SIZE, studentId: String(student.id), specialization: 'PLAYER' } }),
+          body: JSON.stringify({ query: print(document), variables: { first: MAX_PAGE_SIZE, studentId: String(student.id), specialization: 'PLAYER', id: String(student.id), ruleId: String(rule!.id) } }),
         });
         const body = (await response.json()) as GraphQLResponse['body'];
         expect({ name, status: response.status, errors: body.errors }).toEqual({ name, status: 200, errors: undefined });

@@ -3,7 +3,7 @@ import { Field, InputType } from 'type-graphql';
 import type { Role } from '../../domain/shared/specialization';
 import { RoleEnum } from '../common/enums';
 
-/** An account whose first password LevelSync makes (see inviteUser). */
+/** An account whose first password LevelSync makes (see inviteUser); createUser adds the password. */
 @InputType('InviteUserInput')
 export class InviteUserInput {
   @Field({ description: 'Unique, case-insensitive; at most 254 characters.' })

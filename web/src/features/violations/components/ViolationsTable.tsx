@@ -31,7 +31,7 @@ export function ViolationsTable({ violations, repairedIds, newIds, now, repairin
   return (
     <>
       <div className="table-wrap">
-        <table className="violations-table">
+        <table className="data-table violations-table">
           <caption className="visually-hidden">Violations of the progress–license coupling</caption>
           <thead>
             <tr>
