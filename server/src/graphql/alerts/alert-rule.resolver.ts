@@ -67,7 +67,12 @@ export class AlertRuleResolver {
     return this.alerts.unsilence(actorOf(ctx), parseId(ruleId, 'ruleId'));
   }
 
-  @FieldResolver(() => [NotificationChannelType], { description: 'The channels it notifies (every enabled channel when the rule names none).' })
+  @FieldResolver(() => Boolean, { description: 'True when the rule names no channel and so notifies every enabled one (channels then lists them all).' })
+  notifiesEveryChannel(@Root() rule: AlertRule): boolean {
+    return rule.channelIds.length === 0;
+  }
+
+  @FieldResolver(() => [NotificationChannelType], { description: 'The channels it notifies (every enabled channel when the rule names none: see notifiesEveryChannel).' })
   async channels(@Root() rule: AlertRule): Promise<NotificationChannelType[]> {
     return (await this.alerts.channelsOf(rule)).map(channelView);
   }

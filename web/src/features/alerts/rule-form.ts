@@ -26,7 +26,8 @@ export function ruleForm(rule: AlertRule): RuleForm {
     escalationChannelId: rule.escalationChannel?.id ?? '',
     escalateAfterSeconds: text(rule.escalateAfterSeconds),
     enabled: rule.enabled,
-    channelIds: rule.channels.map((channel) => channel.id),
+    // None ticked stays none (every enabled channel, now and later), not the channels that happen to be enabled today.
+    channelIds: rule.notifiesEveryChannel ? [] : rule.channels.map((channel) => channel.id),
   };
 }
 

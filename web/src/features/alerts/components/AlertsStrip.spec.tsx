@@ -20,6 +20,7 @@ function aRule(patch: Partial<AlertRule> = {}): AlertRule {
     escalateAfterSeconds: null,
     escalationChannel: null,
     enabled: true,
+    notifiesEveryChannel: true,
     silencedUntil: null,
     silenceReason: null,
     evaluatedAt: null,

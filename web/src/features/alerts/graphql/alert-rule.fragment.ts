@@ -16,6 +16,7 @@ export const AlertRuleFieldsFragment = graphql(`
       name
     }
     enabled
+    notifiesEveryChannel
     silencedUntil
     silenceReason
     evaluatedAt
