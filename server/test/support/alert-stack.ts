@@ -18,6 +18,8 @@ export const FAST_ALERTS_ENV = {
   NOTIFICATION_BACKOFF_MS: '150',
   NOTIFICATION_TIMEOUT_MS: '3000',
   ALERT_EVALUATION_SECONDS: '2',
+  // Tests never reach PagerDuty's real endpoint: a closed loopback port unless a test brings its receiver.
+  PAGERDUTY_EVENTS_URL: 'http://127.0.0.1:9/v2/enqueue',
 };
 
 export interface AlertStack {
