@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   if (!proc.redisUrl) {
     throw new ConfigError('REDIS_URL is required for the API process: jobs and live events go through Redis (use `npm start` for the all-in-one mode)');
   }
-  const orm = await connectDatabase({ url: proc.databaseUrl });
+  const orm = await connectDatabase({ url: proc.databaseUrl, poolMax: proc.databasePoolMax });
   await migrateDatabase(orm, proc.databaseUrl);
   const runtime = createJobsRuntime(proc, logger, notificationRetryOf(config.domain.alerts));
   const services = await createDomainServices(config.domain, orm, { events: runtime.bus, jobs: runtime.queue, alertJobs: runtime.alertQueues, logger });

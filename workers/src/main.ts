@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   if (!proc.databaseUrl) throw new ConfigError('DATABASE_URL is required for the workers process');
   if (!proc.redisUrl) throw new ConfigError('REDIS_URL is required for the workers process (BullMQ and pub/sub run on Redis)');
 
-  const orm = await connectDatabase({ url: proc.databaseUrl });
+  const orm = await connectDatabase({ url: proc.databaseUrl, poolMax: proc.databasePoolMax });
   await migrateDatabase(orm, proc.databaseUrl);
   // The runtime's producer queue also answers nextScheduledAt in the health this process publishes.
   const runtime = createJobsRuntime(proc, logger, notificationRetryOf(config.domain.alerts));

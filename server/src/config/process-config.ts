@@ -11,6 +11,7 @@ const optionalUrl = z
 export const PROCESS_ENV = {
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: optionalUrl,
+  DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(500).default(20),
   REDIS_URL: optionalUrl,
   REDIS_KEY_PREFIX: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/).default('levelsync'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -22,6 +23,8 @@ export interface ProcessConfig {
   readonly env: 'development' | 'production' | 'test';
   readonly isProduction: boolean;
   readonly databaseUrl: string | undefined;
+  /** PostgreSQL connections this process may hold at most (its MikroORM pool); each replica and worker holds its own. */
+  readonly databasePoolMax: number;
   readonly redisUrl: string | undefined;
   /** Namespaces BullMQ keys, pub/sub channels and rate-limit counters, so several deployments (or test files) can share one Redis. */
   readonly redisKeyPrefix: string;
@@ -33,6 +36,7 @@ export function processConfigFrom(env: ProcessEnv): ProcessConfig {
     env: env.NODE_ENV,
     isProduction: env.NODE_ENV === 'production',
     databaseUrl: env.DATABASE_URL,
+    databasePoolMax: env.DATABASE_POOL_MAX,
     redisUrl: env.REDIS_URL,
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     logLevel: env.LOG_LEVEL,

@@ -64,7 +64,7 @@ export async function startStandalone(config: AppConfig, logger: Logger, repoRoo
       ? { url: proc.databaseUrl, owned: false, close: async () => undefined }
       : await openStandaloneDatabase(standalone.dataDir, (line) => logger.debug({ postgres: line }, 'embedded postgres'));
     closers.push({ name: 'postgres', close: db.close });
-    const orm = await connectDatabase({ url: db.url });
+    const orm = await connectDatabase({ url: db.url, poolMax: proc.databasePoolMax });
     closers.push({ name: 'database pool', close: () => orm.close() });
     await migrateDatabase(orm, db.url);
     const seeded = await seedFreshDatabase(orm, standalone, logger);

@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       env: 'production',
       isProduction: true,
       databaseUrl: 'postgres://db.example/levelsync',
+      databasePoolMax: 20,
       redisUrl: undefined,
       redisKeyPrefix: 'tenant-a',
       logLevel: 'info',
@@ -66,6 +67,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ IDEMPOTENCY_RETENTION_HOURS: '168' }).domain.idempotencyRetentionHours).toBe(168);
     for (const bad of ['0', '1.5', '8761', 'a day']) {
       expect(() => loadConfig({ IDEMPOTENCY_RETENTION_HOURS: bad })).toThrow(/^Invalid configuration: IDEMPOTENCY_RETENTION_HOURS /);
+    }
+  });
+
+  it('gives each process a pool of 20 PostgreSQL connections unless DATABASE_POOL_MAX says otherwise, within 2 to 500', () => {
+    expect(loadConfig({}).process.databasePoolMax).toBe(20);
+    expect(loadConfig({ DATABASE_POOL_MAX: '8' }).process.databasePoolMax).toBe(8);
+    for (const bad of ['1', '501', '2.5', 'many']) {
+      expect(() => loadConfig({ DATABASE_POOL_MAX: bad })).toThrow(/^Invalid configuration: DATABASE_POOL_MAX /);
     }
   });
 
