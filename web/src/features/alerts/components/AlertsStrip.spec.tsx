@@ -3,34 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createFakeApi, ok, renderWithApi } from '../../../test/fake-api';
 import type { Alert, AlertRule } from '../alert';
+import { aRule } from '../../../test/alert-fixtures';
 import { useAlertEvents } from '../hooks/useAlertEvents';
 import { AlertsStrip } from './AlertsStrip';
-
-function aRule(patch: Partial<AlertRule> = {}): AlertRule {
-  return {
-    __typename: 'AlertRule',
-    id: 'r1',
-    name: 'Consistency rate',
-    metric: 'CONSISTENCY_RATE',
-    warning: 99,
-    critical: 95,
-    forSeconds: 0,
-    recoveryMargin: 0.5,
-    repeatIntervalSeconds: 3600,
-    escalateAfterSeconds: null,
-    escalationChannel: null,
-    enabled: true,
-    notifiesEveryChannel: true,
-    silencedUntil: null,
-    silenceReason: null,
-    evaluatedAt: null,
-    state: 'INACTIVE',
-    severity: null,
-    value: 100,
-    channels: [],
-    ...patch,
-  } as AlertRule;
-}
 
 function anAlert(patch: Partial<Alert> = {}): Alert {
   return {
