@@ -4,7 +4,7 @@ import type { ScenarioOptions } from '../scenarios/scenario.types';
 import { numberFlag, parseArgs } from './cli-args';
 import { runSuite } from './run-suite';
 
-const USAGE = `usage: npm run loadtest -- <scenario> [--duration s] [--connections n] [--rate r] [--students n] [--profile]
+const USAGE = `usage: npm run loadtest -- <scenario> [--duration s] [--connections n] [--rate r] [--students n] [--profile] [--pin]
 scenarios: ${Object.keys(SCENARIOS).join(', ')}`;
 
 async function main(): Promise<void> {
@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     ...(numberFlag(flags, 'connections') ? { connections: numberFlag(flags, 'connections')! } : {}),
     ...(numberFlag(flags, 'rate') ? { rate: numberFlag(flags, 'rate')! } : {}),
     ...(numberFlag(flags, 'students') ? { students: numberFlag(flags, 'students')! } : {}),
+    ...(flags.has('pin') ? { pinned: true } : {}),
   };
   await runSuite(name, `npm run loadtest -- ${process.argv.slice(2).join(' ')}`, [{ name, definition, options }], { profile: flags.has('profile') });
 }

@@ -1,6 +1,7 @@
 import { runClosedLoop } from '../drivers/autocannon-driver';
 import { graphqlBody, type RequestPlan } from '../drivers/graphql-request';
 import { runOpenLoop } from '../drivers/paced-driver';
+import { pinGeneratorApart, type CpuPinning } from '../measure/cpu-pinning';
 import { MachineCpuMeter, measureMachineLoad } from '../measure/machine-load';
 import { ProcessSampler } from '../measure/process-sampler';
 import { startPlainGraphqlServer } from '../references/plain-graphql-process';
@@ -38,7 +39,13 @@ export async function dashboardLoad(stack: LoadStack, options: ScenarioOptions):
   const probe = await gql(stack.api.graphqlUrl, DASHBOARD_QUERY, {}, stack.adminToken);
   if (probe.errors?.length) throw new Error(`the dashboard query fails on the API: ${JSON.stringify(probe.errors)}`);
   const plain = await startPlainGraphqlServer(stack.database.url);
+  let pinning: CpuPinning | null = null;
   try {
+    if (options.pinned) {
+      pinning = pinGeneratorApart();
+      pinning.pinServer(stack.api.pid());
+      pinning.pinServer(plain.pid);
+    }
     const api = { url: stack.api.graphqlUrl, token: stack.adminToken, plan };
     const ref = { url: plain.url, token: stack.adminToken, plan };
     await runClosedLoop({ ...api, connections, durationS: 2 });
@@ -105,10 +112,12 @@ export async function dashboardLoad(stack: LoadStack, options: ScenarioOptions):
         `Fixed rate ${rate} req/s (open loop, ${connections} connections opened first): API p50 ${ms(a.p50)} p95 ${ms(a.p95)} p99 ${ms(a.p99)}; plain graphql-js p50 ${ms(r.p50)} p95 ${ms(r.p95)} p99 ${ms(r.p99)}.`,
         `API runtime during its fixed rate (250 ms windows): CPU ${runtime.cpuPercent.toFixed(0)} % of one core (whole machine ${fixedMachineBusy.toFixed(0)} % busy); event-loop delay p99 (median window) ${ms(runtime.loopP99MedianMs)}, worst ${ms(runtime.loopMaxMs)}, ${runtime.windowsLoopOver50} of ${runtime.windows} windows held over 50 ms; GC ${runtime.gcCount} pauses (${runtime.gcMajor} full), ${ms(runtime.gcMs)} in all, longest ${ms(runtime.gcMaxMs)}. CPU near a full core with short loop delays means requests queue (the tail follows CPU per request); a long worst delay means a stall.`,
         'The reference makes the same SQL reads with the same 5 s memo of status and metrics, but verifies no token, runs no rate limiter, metrics or framework, and does not ask BullMQ for the next scheduled run: the gap is our HTTP + GraphQL stack.',
+        `CPU affinity: ${pinning ? pinning.description : 'none (every process on any core; --pin puts the server and the generator on cores of their own)'}.`,
         `Before the load: ${VIOLATIONS} licenses put one level off and one integrity check run in-process (${(check.ms / 1000).toFixed(2)} s, ${check.inconsistent} inconsistent), so the violations page is full.`,
       ],
     };
   } finally {
+    pinning?.release();
     await plain.stop();
   }
 }

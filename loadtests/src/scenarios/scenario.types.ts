@@ -37,6 +37,8 @@ export interface ScenarioOptions {
   /** Smaller sizes where the scenario has a quick and a full form (bench vs loadtest). */
   quick?: boolean;
   profile?: boolean;
+  /** The server under test on one core and the load generator on another (where the scenario supports it). */
+  pinned?: boolean;
 }
 
 export const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
