@@ -66,6 +66,7 @@ describe('alerting over GraphQL', () => {
       [{ name: 'r', metric: 'QUEUE_DEPTH' }, 'critical'],
       [{ name: 'r', metric: 'QUEUE_DEPTH', critical: 5, channelIds: ['999999'] }, 'channelIds'],
       [{ name: ' ', metric: 'QUEUE_DEPTH', critical: 5 }, 'name'],
+      [{ name: 'deep\u0000queue', metric: 'QUEUE_DEPTH', critical: 5 }, 'name'],
     ];
     const [{ count: before }] = (await app.sql<{ count: number }>('select count(*)::int as count from alert_rules')) as [{ count: number }];
     for (const [input, field] of cases) {
@@ -106,6 +107,11 @@ describe('alerting over GraphQL', () => {
       [{ name: 'a', kind: 'PAGERDUTY' }, 'routingKey'],
       [{ name: 'a', kind: 'EMAIL', smtpHost: '127.0.0.1', from: 'alerts@levelsync.test', to: ['nobody'] }, 'to'],
       [{ name: 'a', kind: 'EMAIL', from: 'alerts@levelsync.test', to: ['ops@levelsync.test'] }, 'smtpHost'],
+      // PostgreSQL cannot store NUL in text: refused up front, never an internal error.
+      [{ name: 'a\u0000', kind: 'WEBHOOK', url: receiver.url }, 'name'],
+      [{ name: 'a', kind: 'EMAIL', smtpHost: '127.0.0.1\u0000', from: 'alerts@levelsync.test', to: ['ops@levelsync.test'] }, 'smtpHost'],
+      [{ name: 'a', kind: 'EMAIL', smtpHost: '127.0.0.1', smtpPassword: 'pa\u0000ss', from: 'alerts@levelsync.test', to: ['ops@levelsync.test'] }, 'smtpPassword'],
+      [{ name: 'a', kind: 'EMAIL', smtpHost: '127.0.0.1', from: 'alerts@levelsync.test', to: ['ops\u0000@levelsync.test'] }, 'to'],
     ];
     for (const [input, field] of cases) {
       const { body } = await app.gql(CREATE_CHANNEL, { input }, admin);

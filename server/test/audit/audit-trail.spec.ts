@@ -202,6 +202,11 @@ describe('the audit trail', () => {
     expect(backwards.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.since' });
     const notAnId = await call('{ auditLog(filter: { actorId: "abc" }) { totalCount } }', {}, adminToken);
     expect(notAnId.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.actorId' });
+    for (const field of ['action', 'targetType'] as const) {
+      const nul = await call(`query ($v: String) { auditLog(filter: { ${field}: $v }) { totalCount } }`, { v: 'USER\u0000' }, adminToken);
+      expect(nul.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(nul.body.errors?.[0]?.message).toContain(`filter.${field} must hold printable characters only`);
+    }
     const tooMany = await call('{ auditLog(first: 101) { totalCount } }', {}, adminToken);
     expect(tooMany.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });

@@ -61,6 +61,22 @@ describe('user management', () => {
     expect(literal.body.data!.users.totalCount).toBe(0);
   });
 
+  it('refuses a search PostgreSQL could not take (NUL, control characters) or too long, with the field named', async () => {
+    const SEARCH = 'query ($s: String) { users(search: $s) { totalCount } }';
+    for (const [s, message] of [
+      ['\u0000', 'search must hold printable characters only'],
+      ['ann\u0007', 'search must hold printable characters only'],
+      ['x'.repeat(201), 'search must be at most 200 characters'],
+    ] as const) {
+      const { status, body } = await app.gql(SEARCH, { s }, admin.token);
+      expect(status).toBe(200);
+      expect(body.data?.users ?? null).toBeNull();
+      expect(body.errors?.[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT', field: 'search' } });
+    }
+    const blank = await app.gql<{ users: { totalCount: number } }>(SEARCH, { s: '   ' }, admin.token);
+    expect(blank.body.data!.users.totalCount).toBeGreaterThan(0);
+  });
+
   it('never leaves no active admin, and an admin cannot deactivate themself', async () => {
     const demoteSelf = await app.gql(UPDATE, { id: String(admin.id), input: { role: 'VIEWER' } }, admin.token);
     expect(demoteSelf.body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'LAST_ACTIVE_ADMIN' });

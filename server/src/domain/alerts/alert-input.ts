@@ -1,4 +1,5 @@
 import { badInput } from '../errors/domain-error';
+import { CONTROL_CHARACTER } from '../shared/printable-text';
 import { ALERT_METRICS, CHANNEL_KINDS, METRIC_DEFINITIONS, type AlertMetric, type ChannelKind } from './alert.types';
 import { isWebhookSecret } from './channels/webhook-signature';
 
@@ -39,8 +40,13 @@ const field = (name: string, message: string) => badInput(`${name} ${message}`, 
 
 function name(value: string, label: string): string {
   const trimmed = value.trim();
-  if (trimmed.length < 1 || trimmed.length > 100) throw field(label, 'must be 1 to 100 characters');
+  if (trimmed.length < 1 || trimmed.length > 100 || CONTROL_CHARACTER.test(trimmed)) throw field(label, 'must be 1 to 100 printable characters');
   return trimmed;
+}
+
+/** Settings that are text a person typed: no control characters (PostgreSQL cannot even store NUL). */
+function printable(value: string | null | undefined, label: string): void {
+  if (value && CONTROL_CHARACTER.test(value)) throw field(label, 'must hold printable characters only');
 }
 
 function seconds(value: number | null | undefined, label: string): void {
@@ -100,6 +106,8 @@ export function validateChannel(input: NotificationChannelInput, existing?: { ha
   if (kind === 'WEBHOOK' && input.secret && !isWebhookSecret(input.secret)) throw field('secret', 'must be whsec_ followed by a base64 key of 24 to 64 bytes');
   if (kind === 'PAGERDUTY' && !input.routingKey && !existing?.hasRoutingKey) throw field('routingKey', 'is required for PAGERDUTY');
   if (input.routingKey && !/^[A-Za-z0-9]{32}$/.test(input.routingKey)) throw field('routingKey', 'must be a 32-character integration key');
+  for (const key of ['smtpHost', 'smtpUser', 'smtpPassword', 'from'] as const) printable(input[key], key);
+  for (const address of input.to ?? []) printable(address, 'to');
   if (kind === 'EMAIL') {
     if (!input.smtpHost?.trim()) throw field('smtpHost', 'is required for EMAIL');
     if (input.smtpPort !== null && input.smtpPort !== undefined && (!Number.isInteger(input.smtpPort) || input.smtpPort < 1 || input.smtpPort > 65535)) {

@@ -3,6 +3,7 @@ import type { AuditService } from '../audit/audit.service';
 import type { AuditOrigin } from '../audit/audit.types';
 import { SYSTEM_ORIGIN } from '../audit/audit.types';
 import { unauthenticated } from '../errors/domain-error';
+import { CONTROL_CHARACTER } from '../shared/printable-text';
 import type { User } from '../users/user.entity';
 import type { UserRepository } from '../users/user.repository';
 import type { PasswordHasher } from './password-hasher';
@@ -14,9 +15,6 @@ export interface LoginResult extends IssuedToken {
 }
 
 const BAD_CREDENTIALS = 'Email or password is incorrect.';
-// No stored email holds a control character (user-input.ts refuses them), and PostgreSQL refuses NUL in text.
-// eslint-disable-next-line no-control-regex
-const IMPOSSIBLE_EMAIL = /[\u0000-\u001f\u007f]/;
 /** What a refused sign-in's audit entry keeps of the email tried. */
 const AUDITED_EMAIL_LENGTH = 254;
 
@@ -31,7 +29,7 @@ export class AuthService {
 
   /** Unknown email, wrong password and a deactivated account look the same from outside; each is audited. */
   async login(email: string, password: string, origin: Omit<AuditOrigin, 'actorId'> = SYSTEM_ORIGIN): Promise<LoginResult> {
-    const plausible = email.length <= 254 && password.length <= 256 && !IMPOSSIBLE_EMAIL.test(email.trim());
+    const plausible = email.length <= 254 && password.length <= 256 && !CONTROL_CHARACTER.test(email.trim());
     const credentials = plausible ? await this.users.findCredentials(email.trim()) : undefined;
     const ok = credentials
       ? await this.hasher.verify(credentials.passwordHash, password)

@@ -1,4 +1,5 @@
 import { badInput } from '../errors/domain-error';
+import { CONTROL_CHARACTER as CONTROL } from '../shared/printable-text';
 import { ROLES, type Role } from '../shared/specialization';
 import { COMMON_PASSWORDS } from './common-passwords';
 
@@ -6,10 +7,8 @@ export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 export const FULL_NAME_MAX_LENGTH = 200;
 export const EMAIL_MAX_LENGTH = 254;
+export const SEARCH_MAX_LENGTH = 200;
 
-// Control characters other than ordinary spaces never belong in a name or an email.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function normaliseEmail(raw: string): string {
@@ -26,6 +25,18 @@ export function normaliseFullName(raw: string): string {
     throw badInput(`fullName must be 1 to ${FULL_NAME_MAX_LENGTH} printable characters`, { field: 'fullName' });
   }
   return name;
+}
+
+/**
+ * A search over names and emails: trimmed, at most SEARCH_MAX_LENGTH printable characters (see
+ * printable-text.ts); blank means none.
+ */
+export function normaliseSearch(raw: string | null | undefined, field = 'search'): string | undefined {
+  const term = raw?.trim() || undefined;
+  if (term === undefined) return undefined;
+  if (term.length > SEARCH_MAX_LENGTH) throw badInput(`${field} must be at most ${SEARCH_MAX_LENGTH} characters`, { field });
+  if (CONTROL.test(term)) throw badInput(`${field} must hold printable characters only`, { field });
+  return term;
 }
 
 export function checkNewPassword(password: string, email: string): void {

@@ -9,7 +9,7 @@ import { uniqueViolation } from '../database/sql';
 import { badInput, conflict, notFound, unauthenticated } from '../errors/domain-error';
 import type { Role } from '../shared/specialization';
 import type { User } from './user.entity';
-import { checkNewPassword, checkRole, normaliseEmail, normaliseFullName } from './user-input';
+import { checkNewPassword, checkRole, normaliseEmail, normaliseFullName, normaliseSearch } from './user-input';
 import type { UserRepository } from './user.repository';
 
 export interface CreateUserCommand {
@@ -159,8 +159,7 @@ export class UsersService {
 
   /** Users newest first; `search` matches email or full name. */
   async page(search: string | null | undefined, page: KeysetPage): Promise<KeysetRows<User> & { totalCount: () => Promise<number> }> {
-    const wanted = search?.trim() || undefined;
-    if (wanted && wanted.length > 200) throw badInput('search must be at most 200 characters', { field: 'search' });
+    const wanted = normaliseSearch(search);
     const rows = await this.users.page(wanted, checkPageSize(page));
     return { ...rows, totalCount: () => this.users.count(wanted) };
   }

@@ -1,4 +1,5 @@
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PRINTABLE_ONLY } from '../../domain/shared/printable-text';
 import { Field, ID, InputType } from 'type-graphql';
 
 @InputType('AuditLogFilter', { description: 'All given conditions must hold.' })
@@ -12,12 +13,14 @@ export class AuditLogFilterInput {
   @IsOptional()
   @IsString()
   @MaxLength(64)
+  @Matches(PRINTABLE_ONLY, { message: 'filter.action must hold printable characters only' })
   action?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(64)
+  @Matches(PRINTABLE_ONLY, { message: 'filter.targetType must hold printable characters only' })
   targetType?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'Entries at or after this time.' })

@@ -1,6 +1,7 @@
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import type { ViolationType } from '../../domain/integrity/integrity.types';
+import { PRINTABLE_ONLY } from '../../domain/shared/printable-text';
 import type { Specialization } from '../../domain/shared/specialization';
 import { SpecializationEnum, ViolationTypeEnum } from '../common/enums';
 
@@ -27,9 +28,7 @@ export class ViolationFilterInput {
   @IsOptional()
   @IsString()
   @MaxLength(200)
-  // No stored name or email holds a control character (user-input.ts refuses them), and PostgreSQL refuses NUL in text.
-  // eslint-disable-next-line no-control-regex
-  @Matches(/^[^\u0000-\u001f\u007f-\u009f]*$/, { message: 'filter.student must hold printable characters only' })
+  @Matches(PRINTABLE_ONLY, { message: 'filter.student must hold printable characters only' })
   student?: string | null;
 
   @Field(() => Boolean, { nullable: true, defaultValue: false })
