@@ -31,11 +31,11 @@ export function normaliseFullName(raw: string): string {
  * A search over names and emails: trimmed, at most SEARCH_MAX_LENGTH printable characters (see
  * printable-text.ts); blank means none.
  */
-export function normaliseSearch(raw: string | null | undefined, field = 'search'): string | undefined {
+export function normaliseSearch(raw: string | null | undefined): string | undefined {
   const term = raw?.trim() || undefined;
   if (term === undefined) return undefined;
-  if (term.length > SEARCH_MAX_LENGTH) throw badInput(`${field} must be at most ${SEARCH_MAX_LENGTH} characters`, { field });
-  if (CONTROL.test(term)) throw badInput(`${field} must hold printable characters only`, { field });
+  if (term.length > SEARCH_MAX_LENGTH) throw badInput(`search must be at most ${SEARCH_MAX_LENGTH} characters`, { field: 'search' });
+  if (CONTROL.test(term)) throw badInput('search must hold printable characters only', { field: 'search' });
   return term;
 }
 

@@ -1,6 +1,6 @@
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { PRINTABLE_ONLY } from '../../domain/shared/printable-text';
 import { Field, ID, InputType } from 'type-graphql';
+import { PRINTABLE_ONLY } from '../../domain/shared/printable-text';
 
 @InputType('AuditLogFilter', { description: 'All given conditions must hold.' })
 export class AuditLogFilterInput {
