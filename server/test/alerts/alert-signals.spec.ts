@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from 'pg';
+import { MIN_JUDGED_API_REQUESTS } from '../../src/domain/alerts/alert-metrics.repository';
 import { ProcessSampler } from '../../src/domain/alerts/process-sampler';
 import { createLogger } from '../../src/domain/logging/logger';
 import { AlertWatchdog } from '../../src/jobs/alerts/alert-watchdog';
@@ -17,6 +18,25 @@ beforeAll(async () => {
 afterAll(() => stack?.close());
 
 describe('API error rate and latency over N replicas', () => {
+  it('does not judge a window of fewer than 100 requests: a few slow or failed first requests after a start raise nothing', async () => {
+    const quiet = new ProcessSampler(stack.orm, 'API');
+    for (let i = 0; i < MIN_JUDGED_API_REQUESTS - 1; i += 1) quiet.recordRequest(900, i % 2 === 0);
+    await quiet.flush();
+    await stack.sql(`update alert_rules set enabled = true, for_seconds = 0 where metric in ('API_ERROR_RATE', 'API_P95_LATENCY_MS')`);
+    await evaluate();
+    expect(await rule('API_ERROR_RATE')).toMatchObject({ state: 'INACTIVE', value: 0 });
+    expect(await rule('API_P95_LATENCY_MS')).toMatchObject({ state: 'INACTIVE', value: 0 });
+    // One more request and the same window is judged.
+    quiet.recordRequest(900, false);
+    await quiet.flush();
+    await evaluate();
+    expect(await rule('API_P95_LATENCY_MS')).toMatchObject({ state: 'FIRING', severity: 'CRITICAL' });
+    // An empty window again: the alert resolves, and the next test starts from nothing.
+    await stack.sql(`delete from process_samples where kind = 'API'`);
+    await evaluate();
+    expect(await rule('API_P95_LATENCY_MS')).toMatchObject({ state: 'INACTIVE', value: 0 });
+  });
+
   it('sums every replica’s buckets of the window, a dead replica’s included', async () => {
     const [a, b, dead] = [new ProcessSampler(stack.orm, 'API'), new ProcessSampler(stack.orm, 'API'), new ProcessSampler(stack.orm, 'API')];
     for (let i = 0; i < 100; i += 1) a.recordRequest(20, i < 1); // 1 % errors, fast

@@ -6,6 +6,11 @@ import { quantileFromCounts } from './latency-buckets';
 
 /** The API window of the error-rate and latency rules, and how fresh a process's memory sample must be. */
 const API_WINDOW_SECONDS = 300;
+/**
+ * Fewer requests than this in the window are too few to judge (read as 0, as an idle window is): in a
+ * quiet deployment a handful of cold first requests after a start would set the p95 and the error rate.
+ */
+export const MIN_JUDGED_API_REQUESTS = 100;
 const MEMORY_FRESH_SECONDS = 60;
 const MB = 1024 * 1024;
 
@@ -40,8 +45,9 @@ export class AlertMetricsRepository {
     }
     if (want('API_ERROR_RATE') || want('API_P95_LATENCY_MS')) {
       const api = await this.apiWindow();
-      values.set('API_ERROR_RATE', api.requests === 0 ? 0 : (100 * Math.min(api.errors, api.requests)) / api.requests);
-      values.set('API_P95_LATENCY_MS', quantileFromCounts(api.latency, 0.95) ?? 0);
+      const judged = api.requests >= MIN_JUDGED_API_REQUESTS;
+      values.set('API_ERROR_RATE', judged ? (100 * Math.min(api.errors, api.requests)) / api.requests : 0);
+      values.set('API_P95_LATENCY_MS', judged ? (quantileFromCounts(api.latency, 0.95) ?? 0) : 0);
     }
     if (want('FAILED_INTEGRITY_JOBS_1H')) {
       values.set('FAILED_INTEGRITY_JOBS_1H', await this.count(`select count(*)::int as n from check_runs where state = 'FAILED' and finished_at > now() - interval '1 hour'`));

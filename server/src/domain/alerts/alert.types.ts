@@ -25,8 +25,8 @@ export interface MetricDefinition {
 
 export const METRIC_DEFINITIONS: Record<AlertMetric, MetricDefinition> = {
   CONSISTENCY_RATE: { direction: 'BELOW', unit: '%', description: 'consistency rate of the latest successful check, in percent' },
-  API_ERROR_RATE: { direction: 'ABOVE', unit: '%', description: '5xx responses and INTERNAL_SERVER_ERROR results over all API requests of the last 5 minutes, all replicas, in percent' },
-  API_P95_LATENCY_MS: { direction: 'ABOVE', unit: 'ms', description: '95th percentile API request latency of the last 5 minutes, all replicas' },
+  API_ERROR_RATE: { direction: 'ABOVE', unit: '%', description: '5xx responses and INTERNAL_SERVER_ERROR results over all API requests of the last 5 minutes, all replicas, in percent; 0 while the window holds fewer than 100 requests' },
+  API_P95_LATENCY_MS: { direction: 'ABOVE', unit: 'ms', description: '95th percentile API request latency of the last 5 minutes, all replicas; 0 while the window holds fewer than 100 requests' },
   FAILED_INTEGRITY_JOBS_1H: { direction: 'ABOVE', unit: 'jobs', description: 'integrity checks and syncs that ended FAILED in the last hour' },
   WORKERS_ONLINE: { direction: 'BELOW', unit: 'workers', description: 'worker processes consuming the integrity queue' },
   DATABASE_SIZE_PERCENT: { direction: 'ABOVE', unit: '%', description: 'pg_database_size against DATABASE_CAPACITY_BYTES (not evaluated when unset)' },
