@@ -189,6 +189,10 @@ describe('alerting over GraphQL', () => {
     expect(codeAndField(past.body.errors), JSON.stringify(past.body.errors)).toEqual(['BAD_USER_INPUT', 'until']);
     const blank = await app.gql(silence, { ruleId: String(id), until: new Date(Date.now() + 60_000).toISOString(), reason: '  ' }, admin);
     expect(codeAndField(blank.body.errors)).toEqual(['BAD_USER_INPUT', 'reason']);
+    const nul = await app.gql(silence, { ruleId: String(id), until: new Date(Date.now() + 60_000).toISOString(), reason: 'deploy\u0000' }, admin);
+    expect(codeAndField(nul.body.errors)).toEqual(['BAD_USER_INPUT', 'reason']);
+    const everything = await app.gql('mutation ($until: DateTimeISO!) { silenceAllAlerts(until: $until, reason: "deploy\\u0000") { id } }', { until: new Date(Date.now() + 60_000).toISOString() }, admin);
+    expect(codeAndField(everything.body.errors)).toEqual(['BAD_USER_INPUT', 'reason']);
     const until = new Date(Date.now() + 15 * 60_000).toISOString();
     const ok = await app.gql<{ silenceAlerts: { silencedUntil: string; silenceReason: string } }>(silence, { ruleId: String(id), until, reason: 'deploy' }, admin);
     expect(ok.body.data!.silenceAlerts).toEqual({ silencedUntil: until, silenceReason: 'deploy' });

@@ -10,6 +10,7 @@ import { publishSafely } from '../events/publish-safely';
 import { TOPICS, type EventPublisher } from '../events/topics';
 import type { AlertJobs } from '../jobs/alert-jobs';
 import type { Logger } from '../logging/logger';
+import { CONTROL_CHARACTER } from '../shared/printable-text';
 import { validateChannel, validateRule, type AlertRuleInput, type NotificationChannelInput } from './alert-input';
 import { AlertRule } from './alert-rule.entity';
 import { alertSnapshot } from './alert-snapshot';
@@ -220,7 +221,7 @@ export class AlertsService {
     if (Number.isNaN(until.getTime()) || until.getTime() <= now) throw badInput('until must be in the future', { field: 'until' });
     if (until.getTime() - now > MAX_SILENCE_MS) throw badInput('until must be within 90 days', { field: 'until' });
     const why = reason.trim();
-    if (why.length < 1 || why.length > 500) throw badInput('reason must be 1 to 500 characters', { field: 'reason' });
+    if (why.length < 1 || why.length > 500 || CONTROL_CHARACTER.test(why)) throw badInput('reason must be 1 to 500 printable characters', { field: 'reason' });
     return why;
   }
 
