@@ -31,7 +31,8 @@ async function main(): Promise<void> {
     let chunk: string;
     try {
       const scan = new ConsistencyScanRepository(orm, await LevelTable.load(orm));
-      [changed, chunk] = await Promise.all([scan.prepareChangedPairsStatement(), scan.prepareChunkStatement()]);
+      const [prepared, text] = await Promise.all([scan.prepareChangedPairsStatement(), scan.prepareChunkStatement()]);
+      [changed, chunk] = [prepared.text, text];
     } finally {
       await orm.close(true);
     }

@@ -2,18 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ProgressRepository } from '../../../server/src/domain/progress/progress.repository';
-import type { Sql } from '../../../server/src/domain/database/sql';
-import type { Orm } from '../../../server/src/domain/database/database';
-
-/** The exact statement `updateProgress` runs, captured from the repository rather than copied. */
-export async function captureApplyXpSql(): Promise<string> {
-  let captured = '';
-  const recorder = { execute: async (text: string) => ((captured = text), []) } as unknown as Sql;
-  await new ProgressRepository({} as Orm).applyXp(recorder, 1, 'PLAYER', 1);
-  if (!captured) throw new Error('could not capture the enforcer statement');
-  return captured;
-}
+import { APPLY_XP } from '../../../server/src/domain/progress/progress.repository';
 
 /** The same statement as a pgbench script: a random seeded student, a random specialization, 10–200 XP. */
 export function pgbenchScript(applyXpSql: string, firstId: number, lastId: number): string {
@@ -58,7 +47,7 @@ export async function runPgbench(options: {
   /** Transactions per second to offer (`-R`, Poisson-spaced by pgbench); as fast as possible when absent. */
   rate?: number;
 }): Promise<PgbenchResult> {
-  const script = pgbenchScript(await captureApplyXpSql(), options.firstId, options.lastId);
+  const script = pgbenchScript(APPLY_XP.text, options.firstId, options.lastId);
   const dir = mkdtempSync(join(tmpdir(), 'levelsync-pgbench-'));
   const file = join(dir, 'apply-xp.sql');
   writeFileSync(file, script);
@@ -66,7 +55,8 @@ export async function runPgbench(options: {
     const throttle = options.rate ? ['-R', String(options.rate), '-l', `--log-prefix=${join(dir, 'tx')}`] : [];
     const output = await run(
       'pgbench',
-      ['-n', '-M', 'extended', '-c', String(options.clients), '-j', '2', '-T', String(options.durationS), ...throttle, '-f', file, options.databaseUrl],
+      // Prepared, as the API runs it (a named statement per connection, see server/src/domain/database/sql.ts).
+      ['-n', '-M', 'prepared', '-c', String(options.clients), '-j', '2', '-T', String(options.durationS), ...throttle, '-f', file, options.databaseUrl],
       dir,
     );
     const tps = Number(/tps = ([\d.]+)/.exec(output)?.[1] ?? NaN);

@@ -1,12 +1,13 @@
 import { buildSchema } from 'graphql';
 import { Pool } from 'pg';
 import { servePlainGraphQL } from './plain-graphql-http';
-import { captureApplyXpSql } from './pgbench-reference';
+import { APPLY_XP } from '../../../server/src/domain/progress/progress.repository';
 
 /**
  * The second reference of the progress storm: graphql-js on node:http with a pg pool, answering the
- * same `updateProgress` mutation with the same enforcer statement our API runs (captured from
- * ProgressRepository, as pgbench's is, with bind parameters), and nothing else: no express, Apollo,
+ * same `updateProgress` mutation with the same enforcer statement our API runs (taken from
+ * ProgressRepository, as pgbench's is), prepared once per connection under the same name as ours,
+ * and nothing else: no express, Apollo,
  * type-graphql, token check, rate limiter, unit of work or metrics. What a Node GraphQL server can do
  * with our SQL on this machine. Runs as its own process, like the API.
  */
@@ -34,13 +35,13 @@ interface AppliedRow {
 async function main(): Promise<void> {
   const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
   let index = 0;
-  const statement = (await captureApplyXpSql()).replace(/\?/g, () => `$${++index}`);
+  const statement = { name: APPLY_XP.name, text: APPLY_XP.text.replace(/\?/g, () => `$${++index}`) };
   const schema = buildSchema(SDL);
   const root = {
     ok: () => true,
     updateProgress: async ({ input }: { input: { studentId: string; specialization: string; xpChange: number } }) => {
       const xp = input.xpChange;
-      const { rows } = await pool.query<AppliedRow>(statement, [Number(input.studentId), input.specialization, xp, xp, xp]);
+      const { rows } = await pool.query<AppliedRow>({ ...statement, values: [Number(input.studentId), input.specialization, xp, xp, xp] });
       const row = rows[0];
       if (!row) throw new Error('no such pair');
       return {

@@ -1,5 +1,5 @@
 import type { Orm } from '../database/database';
-import { query, type Sql } from '../database/sql';
+import { preparedStatement, query, type PreparedStatement, type Sql } from '../database/sql';
 import type { LevelTable } from '../levels/level-table';
 import { changedPairsStatement, chunkStatement } from './consistency-statements';
 import type { ViolationRecord } from './violation.repository';
@@ -65,9 +65,14 @@ export class ConsistencyScanRepository {
     return Promise.resolve(chunkStatement(this.expectedLevel()));
   }
 
-  /** The incremental check's statement, with the same rule and constants as the chunk statement. */
-  prepareChangedPairsStatement(): Promise<string> {
-    return Promise.resolve(changedPairsStatement(this.expectedLevel()));
+  /**
+   * The incremental check's statement, with the same rule and constants as the chunk statement.
+   * Prepared: the live checker runs it batch after batch while writes come in. (The chunk statement
+   * is not: it runs a few times per sweep, where planning is a small share of scanning a range, and
+   * a generic plan for its id ranges could not know how many students each range holds.)
+   */
+  prepareChangedPairsStatement(): Promise<PreparedStatement> {
+    return Promise.resolve(preparedStatement('levelsync_check_changed_pairs', changedPairsStatement(this.expectedLevel())));
   }
 
   /**
@@ -90,7 +95,7 @@ export class ConsistencyScanRepository {
    * Claims up to `limit` captured changes (oldest first) and checks their pairs: one transaction,
    * so a checker that dies mid-batch leaves its changes for the next one.
    */
-  async checkChangedPairs(statement: string, limit: number): Promise<ChangedPairsResult> {
+  async checkChangedPairs(statement: PreparedStatement, limit: number): Promise<ChangedPairsResult> {
     const row = await this.serialized('exclusive', (trx) => query<ChangedPairsRow>(trx, statement, [limit, null, null]));
     return {
       changes: row.changes,

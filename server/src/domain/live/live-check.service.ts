@@ -1,6 +1,7 @@
 import { publishSafely } from '../events/publish-safely';
 import { TOPICS, type EventPublisher } from '../events/topics';
 import type { ChangedPairsResult, ConsistencyScanRepository } from '../integrity/consistency-scan.repository';
+import type { PreparedStatement } from '../database/sql';
 import type { HealthService } from '../integrity/health.service';
 import type { IntegrityStatsRepository } from '../integrity/integrity-stats.repository';
 import type { Logger } from '../logging/logger';
@@ -15,7 +16,7 @@ export const LIVE_BATCH_SIZE = 20_000;
  * a lost event is made good by the subscriber's refetch after a reconnect.
  */
 export class LiveCheckService {
-  private statement: Promise<string> | null = null;
+  private statement: Promise<PreparedStatement> | null = null;
 
   constructor(
     private readonly scan: Pick<ConsistencyScanRepository, 'prepareChangedPairsStatement' | 'checkChangedPairs'>,

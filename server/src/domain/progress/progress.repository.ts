@@ -1,6 +1,6 @@
 import type { Orm } from '../database/database';
 import { entityData } from '../database/entity-rows';
-import { query, type Sql } from '../database/sql';
+import { preparedStatement, query, type Sql } from '../database/sql';
 import { SpecializationLevel } from '../levels/specialization-level.entity';
 import { CONSISTENT_WRITER_CTE, recheckIfWatchedCte } from '../live/consistent-writes';
 import type { Specialization } from '../shared/specialization';
@@ -35,7 +35,7 @@ export interface AppliedXpRow {
  * change capture skips, and records its pair only if a check still needs it (`live_recheck`); see
  * live/consistent-writes.ts.
  */
-const APPLY_XP = `
+export const APPLY_XP = preparedStatement('levelsync_apply_xp', `
 with ${CONSISTENT_WRITER_CTE}, old as (
   select id, current_level from specialization_progress, consistent_writer
   where student_id = ? and specialization = ?
@@ -66,7 +66,7 @@ with ${CONSISTENT_WRITER_CTE}, old as (
 )
 select p.*, l.id as license_id, l.current_level as license_level, l.max_achieved_level,
        l.updated_at as license_updated_at
-from p, l`;
+from p, l`);
 
 export type PairDiagnosis = 'UNKNOWN_STUDENT' | 'NOT_A_STUDENT' | 'NOT_ASSIGNED' | 'XP_CEILING';
 
