@@ -54,8 +54,8 @@ export class IntegrityCheckService {
   async run(runId: number, options: CheckRunOptions = {}): Promise<CheckRunSnapshot> {
     let done: CheckRunSnapshot;
     try {
-      await this.lifecycle.start(runId);
-      const [statement, bounds] = await Promise.all([this.scan.prepareChunkStatement(), this.scan.bounds()]);
+      // The bounds are read while the run is marked RUNNING: they need nothing from it.
+      const [, statement, bounds] = await Promise.all([this.lifecycle.start(runId), this.scan.prepareChunkStatement(), this.scan.bounds()]);
       const { pairsChecked, inconsistent, missed, missedSample } = await this.scanAll(runId, statement, planChunks(bounds), options);
       const rate = consistencyRate(pairsChecked, inconsistent);
       if (missed > 0) {
