@@ -34,8 +34,7 @@ interface AppliedRow {
 
 async function main(): Promise<void> {
   const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
-  let index = 0;
-  const statement = { name: APPLY_XP.name, text: APPLY_XP.text.replace(/\?/g, () => `$${++index}`) };
+  const statement = { name: APPLY_XP.name, text: APPLY_XP.positional };
   const schema = buildSchema(SDL);
   const root = {
     ok: () => true,

