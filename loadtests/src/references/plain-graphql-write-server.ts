@@ -7,9 +7,9 @@ import { APPLY_XP } from '../../../server/src/domain/progress/progress.repositor
  * The second reference of the progress storm: graphql-js on node:http with a pg pool, answering the
  * same `updateProgress` mutation with the same enforcer statement our API runs (taken from
  * ProgressRepository, as pgbench's is), prepared once per connection under the same name as ours,
- * and nothing else: no express, Apollo,
- * type-graphql, token check, rate limiter, unit of work or metrics. What a Node GraphQL server can do
- * with our SQL on this machine. Runs as its own process, like the API.
+ * and nothing else: no express, Apollo, type-graphql, token check, rate limiter, unit of work or
+ * metrics. What a Node GraphQL server can do with our SQL on this machine. Runs as its own process,
+ * like the API.
  */
 const SDL = /* GraphQL */ `
   enum Specialization { PLAYER COACH INTERNSHIP }
