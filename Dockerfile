@@ -24,8 +24,6 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 # --- the application image: server, workers, migrate (pick with the command) -------------------
 FROM ${NODE_IMAGE} AS app
 ENV NODE_ENV=production PORT=4000
-# The heap growth of package.json's config.node_options (npm run server / workers use them; a test keeps the two equal).
-ENV NODE_OPTIONS="--heap-growing-percent=30"
 # package.json's config.malloc_env: glibc's mmap threshold held at its default, so it does not slide up after a
 # large free (argon2's 19 MiB) and keep such blocks in the process once freed (see README, Operations).
 ENV MALLOC_MMAP_THRESHOLD_=131072
@@ -45,7 +43,10 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
 # The API, the workers and the migration run precompiled (npm run build:server builds dist/server and
 # dist/workers): without TypeScript and SWC's require hook in the process each idles at about two thirds
 # of the memory. The other CLIs still run the TypeScript sources through the hook (server/src stays for them).
-CMD ["node", "dist/server/main.js"]
+# package.json's config.node_options, on the command line: node refuses V8 heap flags such as
+# --heap-growing-percent in NODE_OPTIONS (a test keeps the two equal). Commands name the script only.
+ENTRYPOINT ["node", "--heap-growing-percent=30"]
+CMD ["dist/server/main.js"]
 
 # --- the web entry: static dashboard + reverse proxy, as an unprivileged nginx ------------------
 FROM nginxinc/nginx-unprivileged:1.27-alpine AS web
