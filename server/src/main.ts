@@ -15,6 +15,7 @@ import { AlertWatchdog } from './jobs/alerts/alert-watchdog';
 import { startNotificationWorker } from './jobs/alerts/alert-workers';
 import { createJobsRuntime } from './jobs/jobs-runtime';
 import { ProcessSampler } from './domain/alerts/process-sampler';
+import { releaseStartupMemory } from './ops/startup-memory';
 
 /** The API process: GraphQL over HTTP and WebSocket, health endpoints; queues jobs, relays their events. */
 async function main(): Promise<void> {
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
     dashboardDir,
     signals: sampler,
   });
+  logger.debug(releaseStartupMemory(), 'start-up memory released');
   const port = await api.listen(config.http.port);
   logger.info({ port }, 'API listening');
 

@@ -10,6 +10,7 @@ import { notificationRetryOf } from '../../server/src/jobs/alerts/alert-queues';
 import { startAlertWorkersFor } from '../../server/src/jobs/alerts/alerts-runtime';
 import { createJobsRuntime } from '../../server/src/jobs/jobs-runtime';
 import { startWorkerFor } from '../../server/src/jobs/worker-runtime';
+import { releaseStartupMemory } from '../../server/src/ops/startup-memory';
 
 /** Settings of this process only, on top of the shared configuration. */
 const workerEnv = z.object({
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
   detector.start();
   integrityWorker.worker.on('active', (job) => logger.info({ jobId: job.id, name: job.name }, 'job started'));
   integrityWorker.worker.on('completed', (job) => logger.info({ jobId: job.id, name: job.name }, 'job completed'));
+  logger.debug(releaseStartupMemory(), 'start-up memory released');
   logger.info({ pid: process.pid, name: env.WORKER_NAME }, 'workers ready');
 
   let stopping = false;

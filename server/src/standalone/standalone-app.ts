@@ -22,6 +22,7 @@ import { ensureDashboardBuilt } from './dashboard-build';
 import { assertPortFree } from './port-check';
 import type { StandaloneConfig } from './standalone-config';
 import { openStandaloneDatabase } from './standalone-database';
+import { releaseStartupMemory } from '../ops/startup-memory';
 
 const DEMO_DESYNC_RATE = 0.03;
 
@@ -112,6 +113,7 @@ export async function startStandalone(config: AppConfig, logger: Logger, repoRoo
       signals: sampler,
     });
     closers.push({ name: 'api', close: () => api.close() });
+    logger.debug(releaseStartupMemory(), 'start-up memory released');
     const port = await api.listen(config.http.port);
     // Give a fresh dashboard a health state right away instead of at the first scheduled check.
     if (seeded) await withEntityManager(orm, () => services.checkRuns.requestCheck('MANUAL'));

@@ -1,0 +1,35 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+/** V8's `gc` extension: a `last-resort` collection is the one V8 makes under memory pressure. */
+type CollectGarbage = (options: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void;
+
+let collect: CollectGarbage | undefined;
+
+function collector(): CollectGarbage {
+  if (!collect) {
+    // The flag takes effect for contexts created after it: the function lives in a throwaway
+    // context, so no `gc` global appears in the process, and nothing else can call it.
+    setFlagsFromString('--expose-gc');
+    collect = runInNewContext('gc') as CollectGarbage;
+  }
+  return collect;
+}
+
+/**
+ * Gives back what starting the process allocated and no longer holds, once, before it takes traffic.
+ *
+ * Loading ~2,700 modules and building the schema allocate fast enough that V8 grows the young
+ * generation to its cap (`--max-semi-space-size`), and it keeps that size until its memory reducer
+ * notices the process idling, about two minutes later: an API that has just become ready holds ~40 MB
+ * of young generation it will not need. The collection V8 makes under memory pressure (full, with the
+ * young generation shrunk back) returns it at once: RSS 164 -> 118 MB, in ~85 ms, measured on Node 24
+ * (`npm run loadtest -- idle-memory`). Under load the young generation grows back to what the traffic
+ * needs, as before.
+ */
+export function releaseStartupMemory(): { rssBefore: number; rssAfter: number; ms: number } {
+  const rssBefore = process.memoryUsage.rss();
+  const started = performance.now();
+  collector()({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+  return { rssBefore, rssAfter: process.memoryUsage.rss(), ms: performance.now() - started };
+}
