@@ -36,7 +36,7 @@ const CATEGORIES: Array<[string, RegExp]> = [
   ['garbage collection', /^\(garbage collector\)$/],
   ['token verification (jose + WebCrypto)', /^jose$|^node:internal\/crypto|^node:crypto|^node:internal\/worker\/js_transferable/],
   ['async context (AsyncLocalStorage hooks)', /async_hooks/],
-  ['GraphQL (graphql, Apollo, type-graphql, validation, armor)', /^graphql$|^@apollo|^@as-integrations|^type-graphql$|^class-validator$|^class-transformer$|^@escape\.tech|^graphql-/],
+  ['GraphQL (graphql, Apollo, type-graphql, validation, armor)', /^graphql$|^@apollo|^type-graphql$|^class-validator$|^class-transformer$|^@escape\.tech|^graphql-/],
   ['HTTP (node:http, express, middleware)', /^node:_http|^node:http|^express$|^router$|^body-parser$|^raw-body$|^finalhandler$|^helmet$|^cors$|^send$|^on-finished$|^content-type$|^type-is$|^iconv-lite$|^depd$|^qs$|^node:net$|^node:internal\/http|^\(parser\)/],
   ['database client (knex, pg, MikroORM)', /^knex$|^pg$|^pg-|^@mikro-orm/],
   ['rate limiter and Redis client', /^rate-limiter-flexible$|^ioredis$|^redis-|^denque$|^cluster-key-slot$/],
