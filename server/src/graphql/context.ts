@@ -36,21 +36,28 @@ export interface GraphQLContexts {
   forNextUnit(context: GraphQLContext): GraphQLContext;
 }
 
+/**
+ * Per request, and built on first use: most operations (updateProgress) never load a user. One small
+ * object per unit of work (a subscription keeps its subscribe-time context, and so its loaders, for life),
+ * not an object with a getter closing over a variable of its own.
+ */
+class LazyLoaders implements Loaders {
+  private loader: Loaders['user'] | undefined = undefined;
+
+  constructor(private readonly users: ContextDependencies['users']) {}
+
+  get user(): Loaders['user'] {
+    this.loader ??= new DataLoader(async (ids: readonly number[]) => {
+      const users = await this.users.findMany(ids);
+      const byId = new Map(users.map((u) => [u.id, u]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+    return this.loader;
+  }
+}
+
 export function createGraphQLContexts(deps: ContextDependencies): GraphQLContexts {
-  /** Per request, and built on first use: most operations (updateProgress) never load a user. */
-  const createLoaders = (): Loaders => {
-    let user: Loaders['user'] | undefined;
-    return {
-      get user() {
-        user ??= new DataLoader(async (ids: readonly number[]) => {
-          const users = await deps.users.findMany(ids);
-          const byId = new Map(users.map((u) => [u.id, u]));
-          return ids.map((id) => byId.get(id) ?? null);
-        });
-        return user;
-      },
-    };
-  };
+  const createLoaders = (): Loaders => new LazyLoaders(deps.users);
   return {
     async create(authorization, requestId, clientAddress = 'unknown') {
       let viewer: Viewer | null = null;

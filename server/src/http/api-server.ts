@@ -95,9 +95,11 @@ export async function createApiServer(options: ApiServerDependencies & {
     logger,
   });
   const ws = createGraphQLWebSocket({ schema, orm, sessions: options.sessions, contexts, httpServer, logger, guards });
+  // One listener function for every socket, not a closure each.
+  const connectionClosed = () => websocketConnections.dec();
   ws.server.on('connection', (socket) => {
     websocketConnections.inc();
-    socket.once('close', () => websocketConnections.dec());
+    socket.once('close', connectionClosed);
   });
   const graphql = await createGraphQLEndpoint({
     schema,

@@ -56,9 +56,10 @@ export function createGraphQLWebSocket(options: {
   );
   // A protocol error (oversized or malformed frame) is the client's doing and ws has already closed the
   // socket for it; graphql-ws would also console.error it. Log it as what it is instead.
+  const protocolError = (error: Error) => options.logger.debug({ err: error }, 'WebSocket protocol error from a client');
   server.on('connection', (socket) => {
     socket.removeAllListeners('error');
-    socket.on('error', (error) => options.logger.debug({ err: error }, 'WebSocket protocol error from a client'));
+    socket.on('error', protocolError);
   });
   return {
     server,

@@ -18,6 +18,10 @@ interface SubscriptionOrigin {
   shareKey: string | null;
 }
 
+/** Share keys kept to be reused, and the longest kept (the same bounds as the guards' validated documents). */
+const SHARE_KEYS = 64;
+const SHARE_KEY_MAX = 8 * 1024;
+
 type ExecutionHooks = Required<Pick<ServerOptions<Record<string, unknown> | undefined, Extra>, 'context' | 'execute' | 'subscribe'>>;
 
 /**
@@ -39,6 +43,17 @@ export function createWebSocketExecution(options: {
   const { orm, contexts, guards, auth } = options;
   const inScope = <T>(work: () => Promise<T>) => withEntityManager(orm, work);
   const origins = new WeakMap<object, SubscriptionOrigin>();
+  // A subscription keeps its share key for life, and a thousand dashboards' keys are one text (their query):
+  // one copy of each key in use, not one per subscription. Bounded: the oldest is forgotten beyond SHARE_KEYS.
+  const shareKeys = new Map<string, string>();
+  const interned = (key: string): string => {
+    const known = shareKeys.get(key);
+    if (known !== undefined) return known;
+    if (key.length > SHARE_KEY_MAX) return key;
+    if (shareKeys.size >= SHARE_KEYS) shareKeys.delete(shareKeys.keys().next().value!);
+    shareKeys.set(key, key);
+    return key;
+  };
   const sharedSubscribe = createSharedSubscribe({
     shareKey: (args) => origins.get(args.contextValue as object)?.shareKey ?? null,
     sharedContext: (member, onIdentityRead) => {
@@ -77,7 +92,7 @@ export function createWebSocketExecution(options: {
         socket: ctx.extra.socket,
         id,
         // Same text, operation, variables and role: the same result for the same event.
-        shareKey: role ? JSON.stringify([role, payload.operationName ?? null, payload.query, payload.variables ?? null]) : null,
+        shareKey: role ? interned(JSON.stringify([role, payload.operationName ?? null, payload.query, payload.variables ?? null])) : null,
       });
       return context;
     },

@@ -9,7 +9,12 @@ import type { Orm } from './database';
  * an identity map between callers.
  */
 export function withEntityManager<T>(orm: Orm, work: () => Promise<T>): Promise<T> {
-  return RequestContext.create(orm.em, work);
+  // Node 24 (AsyncContextFrame): AsyncLocalStorage.run() does not give the caller its own frame back on
+  // return; it enters a new one, a copy that maps the storage to its prior store (undefined). Whatever the
+  // caller then awaits or chains keeps that copy for as long as it waits: for a subscription, its whole life
+  // (graphql-ws awaiting the subscribe hook, the event pump after its first current-state read), two frames
+  // of 184 B per subscriber. An AsyncResource made here sets the caller's own frame back when run() returns.
+  return new AsyncResource('UnitOfWork').runInAsyncScope(() => RequestContext.create(orm.em, work));
 }
 
 /**

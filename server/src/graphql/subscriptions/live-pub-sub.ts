@@ -24,6 +24,9 @@ export function eventsMissed(why: string): DomainError {
   return conflict(`${why}; query the current state again and resubscribe`, { reason: 'EVENTS_MISSED' });
 }
 
+/** What a subscriber's queue fails with when it falls too far behind (one function for all, not a closure each). */
+const overflow = (): DomainError => eventsMissed(`This subscriber fell more than ${SUBSCRIBER_BACKLOG} events behind`);
+
 /**
  * type-graphql's pub/sub over the event bus. Events published before a subscriber listens are lost,
  * so each subscription starts listening, then reads and sends the current state, then the events that
@@ -58,7 +61,6 @@ export function createLivePubSub(bus: EventBus, current: CurrentState, stale: St
       const isStale = stale[name] as ((event: unknown, current: unknown) => boolean) | undefined;
       const delta = DELTA_TOPICS.has(name);
       const buffer = delta ? new FixedBuffer(SUBSCRIBER_BACKLOG) : new SlidingBuffer(SUBSCRIBER_BACKLOG);
-      const overflow = () => eventsMissed(`This subscriber fell more than ${SUBSCRIBER_BACKLOG} events behind`);
       return new SubscriberQueue<unknown>(buffer, overflow, (queue) => {
         // While the current state is read, live events wait here (null: none is being read).
         let pending: unknown[] | null = null;

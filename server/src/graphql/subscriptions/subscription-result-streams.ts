@@ -22,6 +22,8 @@ export const SOCKET_HIGH_WATER_BYTES = 256 * 1024;
 const OPEN = 1;
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
+const toDone = (): IteratorReturnResult<undefined> => DONE;
+const ignore = (): undefined => undefined;
 
 /**
  * Writes each event of a source stream to the subscription's socket, one at a time and in order, as
@@ -54,24 +56,42 @@ export function writeEvents(
     }
   })();
   // Failures reach graphql-ws through next(); this only keeps one it never asks for from going unhandled.
-  pumped.catch(() => undefined);
+  pumped.catch(ignore);
   const finish = async (): Promise<IteratorResult<ExecutionResult>> => {
     stopped = true;
     await source.return?.();
     return DONE;
   };
-  const writer: AsyncGenerator<ExecutionResult> = {
-    next: () => pumped.then(() => DONE),
-    return: finish,
-    async throw(error: unknown) {
-      await finish();
-      throw error;
-    },
-    [Symbol.asyncIterator]() {
-      return writer;
-    },
-  };
-  return writer;
+  return new DeliveryHandle(pumped, finish);
+}
+
+/**
+ * What graphql-ws iterates for a subscription written by writeEvents: it yields nothing, ends when the
+ * delivery loop does, and stops it on return(). A class, so a subscription holds one small object rather
+ * than four closures of its own.
+ */
+class DeliveryHandle implements AsyncGenerator<ExecutionResult> {
+  constructor(
+    private readonly pumped: Promise<void>,
+    private readonly finish: () => Promise<IteratorResult<ExecutionResult>>,
+  ) {}
+
+  next(): Promise<IteratorResult<ExecutionResult>> {
+    return this.pumped.then(toDone);
+  }
+
+  return(): Promise<IteratorResult<ExecutionResult>> {
+    return this.finish();
+  }
+
+  async throw(error: unknown): Promise<IteratorResult<ExecutionResult>> {
+    await this.finish();
+    throw error;
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
 }
 
 /**
