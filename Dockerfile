@@ -45,7 +45,7 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
 # of the memory. The other CLIs still run the TypeScript sources through the hook (server/src stays for them).
 # package.json's config.node_options, on the command line: node refuses V8 heap flags such as
 # --heap-growing-percent in NODE_OPTIONS (a test keeps the two equal). Commands name the script only.
-ENTRYPOINT ["node", "--heap-growing-percent=30", "--max-semi-space-size=32"]
+ENTRYPOINT ["node", "--heap-growing-percent=30", "--min-semi-space-size=32", "--max-semi-space-size=32"]
 CMD ["dist/server/main.js"]
 
 # --- the web entry: static dashboard + reverse proxy, as an unprivileged nginx ------------------
