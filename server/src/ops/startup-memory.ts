@@ -9,9 +9,11 @@ let collect: CollectGarbage | undefined;
 function collector(): CollectGarbage {
   if (!collect) {
     // The flag takes effect for contexts created after it: the function lives in a throwaway
-    // context, so no `gc` global appears in the process, and nothing else can call it.
+    // context, so no `gc` global appears in the process, and with the flag off again no context
+    // made later gets one either.
     setFlagsFromString('--expose-gc');
     collect = runInNewContext('gc') as CollectGarbage;
+    setFlagsFromString('--no-expose-gc');
   }
   return collect;
 }
