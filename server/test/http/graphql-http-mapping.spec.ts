@@ -33,6 +33,18 @@ describe('/graphql request and response mapping', () => {
     expect(body.data).toHaveProperty('healthStatus');
   });
 
+  it('answers a POST whose body is not JSON with 400 BAD_USER_INPUT, not a 500', async () => {
+    const response = await fetch(app.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'apollo-require-preflight': 'true' },
+      body: '{ __typename }',
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+    expect(body.errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
+    expect(body.errors[0]!.message).toMatch(/POST body missing, invalid Content-Type/);
+  });
+
   it('refuses a GET without the preflight header (CSRF) and a mutation by GET, changing nothing', async () => {
     const token = await app.adminToken();
     const plain = await fetch(`${app.graphqlUrl}?query=${encodeURIComponent('{ __typename }')}`, { headers: { authorization: `Bearer ${token}` } });
