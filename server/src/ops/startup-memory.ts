@@ -4,17 +4,11 @@ import { runInNewContext } from 'node:vm';
 /** V8's `gc` extension: a `last-resort` collection is the one V8 makes under memory pressure. */
 type CollectGarbage = (options: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void;
 
-let collect: CollectGarbage | undefined;
-
+/** V8's `gc` function, from a throwaway context: no `gc` global appears in the process, and with the flag off again no context made later gets one either. */
 function collector(): CollectGarbage {
-  if (!collect) {
-    // The flag takes effect for contexts created after it: the function lives in a throwaway
-    // context, so no `gc` global appears in the process, and with the flag off again no context
-    // made later gets one either.
-    setFlagsFromString('--expose-gc');
-    collect = runInNewContext('gc') as CollectGarbage;
-    setFlagsFromString('--no-expose-gc');
-  }
+  setFlagsFromString('--expose-gc');
+  const collect = runInNewContext('gc') as CollectGarbage;
+  setFlagsFromString('--no-expose-gc');
   return collect;
 }
 
